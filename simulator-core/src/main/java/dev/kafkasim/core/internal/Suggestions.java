@@ -1,0 +1,66 @@
+package dev.kafkasim.core.internal;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** Finds the closest valid name to a misspelled one, for "did you mean" hints in error messages. */
+public final class Suggestions {
+    private Suggestions() {}
+
+    /**
+     * Returns the candidate closest to {@code input} by edit distance, or {@code null} when none is close enough to
+     * be a likely typo (distance above a third of the longer name, and above 3).
+     *
+     * @param input the name as written by the user
+     * @param candidates the valid names
+     */
+    public static String closest(String input, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lowered = input.toLowerCase(Locale.ROOT);
+        for (String candidate : candidates) {
+            int distance = editDistance(lowered, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int allowed = Math.max(3, Math.max(input.length(), best.length()) / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /**
+     * Returns "; did you mean 'x'?" for the closest candidate, or an empty string when none is close.
+     *
+     * @param input the name as written by the user
+     * @param candidates the valid names
+     */
+    public static String didYouMean(String input, Collection<String> candidates) {
+        String closest = closest(input, candidates);
+        return closest == null ? "" : "; did you mean '" + closest + "'?";
+    }
+
+    /** Returns the Levenshtein distance between two strings, counting a swap of neighbours as one edit. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
