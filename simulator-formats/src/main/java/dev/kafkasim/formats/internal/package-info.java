@@ -1,0 +1,2 @@
+/** Encoders behind the format providers; not API. */
+package dev.kafkasim.formats.internal;
