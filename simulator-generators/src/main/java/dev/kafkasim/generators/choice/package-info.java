@@ -1,0 +1,2 @@
+/** Generators that choose among declared values: weighted choices, uniform choices, booleans and constants. */
+package dev.kafkasim.generators.choice;
