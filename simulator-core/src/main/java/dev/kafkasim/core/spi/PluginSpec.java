@@ -48,11 +48,26 @@ public abstract class PluginSpec {
      * @param problems where problems are added; shared with the caller
      */
     protected PluginSpec(String path, Config config, ConfigOrigin origin, List<ConfigProblem> problems) {
+        this(path, config, origin, problems, true);
+    }
+
+    /**
+     * Creates a view of one block that may or may not declare a {@code type}.
+     *
+     * @param path the full HOCON path of the block
+     * @param config the block itself
+     * @param origin where the block was declared, or {@code null}
+     * @param problems where problems are added; shared with the caller
+     * @param typed whether {@code type} is a known key of the block
+     */
+    protected PluginSpec(String path, Config config, ConfigOrigin origin, List<ConfigProblem> problems, boolean typed) {
         this.path = Objects.requireNonNull(path, "path");
         this.config = Objects.requireNonNull(config, "config");
         this.origin = origin;
         this.problems = Objects.requireNonNull(problems, "problems");
-        knownKeys.add("type");
+        if (typed) {
+            knownKeys.add("type");
+        }
     }
 
     /** Returns the full HOCON path of this block. */
@@ -183,8 +198,7 @@ public abstract class PluginSpec {
             return Map.of();
         }
         Map<String, Double> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigValue> entry :
-                declaredOrder(config.getObject(key).entrySet())) {
+        for (Map.Entry<String, ConfigValue> entry : Origins.declaredOrder(config.getObject(key))) {
             ConfigValue value = entry.getValue();
             if (value.unwrapped() instanceof Number number) {
                 weights.put(entry.getKey(), number.doubleValue());
@@ -213,12 +227,29 @@ public abstract class PluginSpec {
     }
 
     /**
+     * Records a problem about one key, at that key's origin.
+     *
+     * @param key the key relative to this block
+     * @param message what is wrong and what would be valid
+     */
+    public final void problem(String key, String message) {
+        knownKeys.add(topKey(key));
+        ConfigOrigin where = config.hasPath(key) ? config.getValue(key).origin() : origin;
+        problems.add(new ConfigProblem(Origins.describe(where), path + "." + key, message));
+    }
+
+    /**
      * Records a problem about the block as a whole, such as two parameters that contradict each other.
      *
      * @param message what is wrong and what would be valid
      */
     public final void problem(String message) {
         problems.add(new ConfigProblem(Origins.describe(origin), path, message));
+    }
+
+    /** Returns the number of problems recorded so far in this load, for this block and all others. */
+    public final int problemCount() {
+        return problems.size();
     }
 
     /** Returns whether any problem was recorded for this block or elsewhere in the same load. */
@@ -253,17 +284,6 @@ public abstract class PluginSpec {
     /** Returns the list problems are added to, for subclasses that create nested specs. */
     protected final List<ConfigProblem> problemList() {
         return problems;
-    }
-
-    /** Sorts object entries by declared line, then by name, since Typesafe Config objects keep no order. */
-    static <V extends ConfigValue> List<Map.Entry<String, V>> declaredOrder(Collection<Map.Entry<String, V>> entries) {
-        List<Map.Entry<String, V>> sorted = new ArrayList<>(entries);
-        sorted.sort((a, b) -> {
-            int byLine = Integer.compare(
-                    a.getValue().origin().lineNumber(), b.getValue().origin().lineNumber());
-            return byLine != 0 ? byLine : a.getKey().compareTo(b.getKey());
-        });
-        return sorted;
     }
 
     private String knownKeysHint() {

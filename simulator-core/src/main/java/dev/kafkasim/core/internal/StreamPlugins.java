@@ -1,0 +1,75 @@
+package dev.kafkasim.core.internal;
+
+import com.typesafe.config.Config;
+import dev.kafkasim.core.ConfigProblem;
+import dev.kafkasim.core.RecordSchema;
+import dev.kafkasim.core.StreamSpec;
+import dev.kafkasim.core.spi.FieldGenerator;
+import dev.kafkasim.core.spi.FormatSpec;
+import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.RecordEncoder;
+import java.util.List;
+
+/**
+ * The plugins one stream needs: a generator per field and the key and value encoders.
+ *
+ * @param schema the field names in declared order
+ * @param generators one generator per field, in schema order
+ * @param keyEncoder the key encoder, or {@code null} after a problem
+ * @param valueEncoder the value encoder, or {@code null} after a problem
+ */
+public record StreamPlugins(
+        RecordSchema schema, FieldGenerator[] generators, RecordEncoder keyEncoder, RecordEncoder valueEncoder) {
+
+    /**
+     * Creates a stream's plugins, recording every problem found.
+     *
+     * @param stream the stream
+     * @param registry the plugin providers
+     * @param problems where problems are added
+     */
+    public static StreamPlugins create(StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems) {
+        List<String> names = stream.fieldNames();
+        RecordSchema schema = RecordSchema.of(names);
+        FieldGenerator[] generators = new FieldGenerator[names.size()];
+        for (int i = 0; i < generators.length; i++) {
+            String field = names.get(i);
+            GeneratorSpec spec = new GeneratorSpec(
+                    stream.name(),
+                    field,
+                    stream.path() + ".fields." + field,
+                    stream.field(field),
+                    stream.fieldOrigin(field),
+                    problems,
+                    registry::createGenerator);
+            generators[i] = registry.createGenerator(spec);
+        }
+        RecordEncoder keyEncoder = format(stream, schema, true, stream.keyFormat(), registry, problems);
+        RecordEncoder valueEncoder = format(stream, schema, false, stream.valueFormat(), registry, problems);
+        return new StreamPlugins(schema, generators, keyEncoder, valueEncoder);
+    }
+
+    /**
+     * Validates a stream's plugins, recording every problem found.
+     *
+     * @param stream the stream
+     * @param registry the plugin providers
+     * @param problems where problems are added
+     */
+    public static void validate(StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems) {
+        create(stream, registry, problems);
+    }
+
+    private static RecordEncoder format(
+            StreamSpec stream,
+            RecordSchema schema,
+            boolean forKey,
+            Config block,
+            PluginRegistry registry,
+            List<ConfigProblem> problems) {
+        String key = forKey ? "key-format" : "format";
+        FormatSpec spec = new FormatSpec(
+                stream.name(), schema, forKey, stream.path() + "." + key, block, block.origin(), problems);
+        return registry.createFormat(spec);
+    }
+}
