@@ -10,16 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class ProvidersTest {
     private static final List<String> BUILT_IN = List.of(
-            "boolean",
-            "constant",
-            "normal",
-            "pattern",
-            "random-walk",
-            "sequence",
-            "timestamp",
             "uniform",
+            "normal",
+            "log-normal",
+            "exponential",
+            "poisson",
+            "zipf",
+            "random-walk",
+            "gbm",
+            "seasonal",
+            "sequence",
+            "weighted",
+            "one-of",
+            "boolean",
+            "pattern",
+            "template",
             "uuid",
-            "weighted");
+            "timestamp",
+            "faker",
+            "constant",
+            "nullable",
+            "object",
+            "array",
+            "unique",
+            "markov");
 
     @Test
     void serviceLoaderFindsEveryBuiltIn() {

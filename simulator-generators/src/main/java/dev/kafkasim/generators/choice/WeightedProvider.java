@@ -1,6 +1,5 @@
 package dev.kafkasim.generators.choice;
 
-import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
@@ -42,7 +41,7 @@ public final class WeightedProvider implements GeneratorProvider {
             cumulative[i] = total;
             i++;
         }
-        if (isEmptyObject(spec, "values")) {
+        if (Parameters.isEmptyObject(spec, "values")) {
             spec.reject("values", "{}", "at least one name with a weight, such as { OK = 97, FAIL = 3 }");
         }
         if (names.length == 0 || total <= 0) {
@@ -51,12 +50,6 @@ public final class WeightedProvider implements GeneratorProvider {
         double sum = total;
         return context ->
                 names[Sampling.searchCumulative(cumulative, context.random().nextDouble() * sum)];
-    }
-
-    static boolean isEmptyObject(GeneratorSpec spec, String key) {
-        return spec.has(key)
-                && spec.config().getValue(key).valueType() == ConfigValueType.OBJECT
-                && spec.config().getObject(key).isEmpty();
     }
 
     private static String quote(String key) {

@@ -1,7 +1,11 @@
 package dev.kafkasim.generators.internal;
 
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.spi.PluginSpec;
+import java.time.Duration;
 
 /** Validation rules shared by the built-in generators. Each records a problem on the spec and never throws. */
 public final class Parameters {
@@ -87,6 +91,33 @@ public final class Parameters {
         return false;
     }
 
+    /**
+     * Returns a required positive duration, or {@code null} after recording a problem when it is missing, invalid or
+     * not greater than 0.
+     */
+    public static Duration requiredPositiveDuration(PluginSpec spec, String key, String example) {
+        if (!spec.has(key)) {
+            spec.problem("missing required key '" + key + "'; expected a duration such as " + example);
+            return null;
+        }
+        Duration duration = spec.getDuration(key, null);
+        if (duration == null) {
+            return null;
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            spec.reject(key, spec.config().getValue(key).render(), "a duration greater than 0, such as " + example);
+            return null;
+        }
+        return duration;
+    }
+
+    /** Returns whether the block sets a key to an empty object, {@code {}}. */
+    public static boolean isEmptyObject(PluginSpec spec, String key) {
+        return spec.has(key)
+                && spec.config().getValue(key).valueType() == ConfigValueType.OBJECT
+                && spec.config().getObject(key).isEmpty();
+    }
+
     /** Returns whether the block sets a key to a number, or to text that reads as one. */
     public static boolean isNumber(PluginSpec spec, String key) {
         if (!spec.config().hasPath(key)) {
@@ -114,6 +145,11 @@ public final class Parameters {
             return -1;
         }
         return (int) scale;
+    }
+
+    /** Returns a value as HOCON text on one line, such as {@code {}} or {@code [a, b]}, for error messages. */
+    public static String render(ConfigValue value) {
+        return value.render(ConfigRenderOptions.concise().setJson(false)).strip();
     }
 
     /**
