@@ -92,6 +92,58 @@ public final class SimulatorEngine implements AutoCloseable {
     }
 
     /**
+     * Pauses one stream while the others go on.
+     *
+     * @param stream the stream name
+     * @throws IllegalArgumentException if the simulation has no such stream
+     */
+    public void pause(String stream) {
+        simulation.pause(stream);
+    }
+
+    /**
+     * Resumes one stream after {@link #pause(String)}; its real-time schedule continues where it stopped.
+     *
+     * @param stream the stream name
+     * @throws IllegalArgumentException if the simulation has no such stream
+     */
+    public void resume(String stream) {
+        simulation.resume(stream);
+    }
+
+    /**
+     * Ends one stream early; the run completes when the other streams do.
+     *
+     * @param stream the stream name
+     * @throws IllegalArgumentException if the simulation has no such stream
+     */
+    public void stop(String stream) {
+        simulation.stop(stream);
+    }
+
+    /**
+     * Changes one stream's rate from its next record on, while the others go on unchanged.
+     *
+     * @param stream the stream name
+     * @param rate the new constant rate
+     * @throws IllegalArgumentException if the simulation has no such stream
+     */
+    public void setRate(String stream, Rate rate) {
+        setSchedule(stream, new RateSchedule.Constant(rate));
+    }
+
+    /**
+     * Changes one stream's schedule from its next record on; the new schedule's time starts there.
+     *
+     * @param stream the stream name
+     * @param schedule the new schedule
+     * @throws IllegalArgumentException if the simulation has no such stream
+     */
+    public void setSchedule(String stream, RateSchedule schedule) {
+        simulation.changeSchedule(stream, Objects.requireNonNull(schedule, "schedule"));
+    }
+
+    /**
      * Waits until the run finishes: every stream reached its limit and every record completed, or the run was
      * stopped or failed.
      *

@@ -230,7 +230,8 @@ final class SpecParser {
         if (topic.isBlank()) {
             block.reject("topic", "''", "a topic name");
         }
-        Rate rate = parseRate(block);
+        RateSchedule schedule = ScheduleParser.parse(block);
+        FaultSpec faults = FaultParser.parse(block);
         Long count = nonNegativeCount(block, "count");
         Duration duration = positiveDuration(block, "duration");
         String keyField = block.getString("key", null);
@@ -254,7 +255,8 @@ final class SpecParser {
                 name,
                 path,
                 topic,
-                rate,
+                schedule,
+                faults,
                 count,
                 duration,
                 keyField,
@@ -272,16 +274,6 @@ final class SpecParser {
         return Origins.declaredOrder(defaults.root()).stream()
                 .map(Map.Entry::getKey)
                 .toArray(String[]::new);
-    }
-
-    private static Rate parseRate(BlockSpec block) {
-        String text = block.getString("rate", "100/s");
-        try {
-            return Rate.parse(text);
-        } catch (IllegalArgumentException e) {
-            block.reject("rate", "'" + text + "'", Rate.VALID_FORMS);
-            return Rate.perSecond(1);
-        }
     }
 
     private Config formatBlock(BlockSpec block, String key, String fallback) {

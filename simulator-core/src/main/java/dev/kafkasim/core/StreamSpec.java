@@ -15,7 +15,8 @@ public final class StreamSpec {
     private final String name;
     private final String path;
     private final String topic;
-    private final Rate rate;
+    private final RateSchedule schedule;
+    private final FaultSpec faults;
     private final Long count;
     private final Duration duration;
     private final String keyField;
@@ -30,7 +31,8 @@ public final class StreamSpec {
             String name,
             String path,
             String topic,
-            Rate rate,
+            RateSchedule schedule,
+            FaultSpec faults,
             Long count,
             Duration duration,
             String keyField,
@@ -43,7 +45,8 @@ public final class StreamSpec {
         this.name = Objects.requireNonNull(name, "name");
         this.path = path;
         this.topic = topic;
-        this.rate = rate;
+        this.schedule = schedule;
+        this.faults = faults;
         this.count = count;
         this.duration = duration;
         this.keyField = keyField;
@@ -75,9 +78,19 @@ public final class StreamSpec {
         return topic;
     }
 
-    /** Returns the rate of records. */
+    /** Returns the rate at the start of the stream's schedule. */
     public Rate rate() {
-        return rate;
+        return schedule.initialRate();
+    }
+
+    /** Returns how the stream's rate changes over event time. */
+    public RateSchedule schedule() {
+        return schedule;
+    }
+
+    /** Returns the faults injected into the stream. */
+    public FaultSpec faults() {
+        return faults;
     }
 
     /** Returns the number of records after which the stream ends, or {@code null} for no limit. */
@@ -140,7 +153,8 @@ public final class StreamSpec {
 
     @Override
     public String toString() {
-        return "StreamSpec{name=" + name + ", topic=" + topic + ", rate=" + rate + ", count=" + count + ", duration="
-                + duration + ", key=" + keyField + ", sink=" + sink + ", fields=" + fields.keySet() + "}";
+        return "StreamSpec{name=" + name + ", topic=" + topic + ", rate=" + schedule + ", faults=" + faults + ", count="
+                + count + ", duration=" + duration + ", key=" + keyField + ", sink=" + sink + ", fields="
+                + fields.keySet() + "}";
     }
 }

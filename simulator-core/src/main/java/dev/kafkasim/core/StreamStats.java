@@ -1,5 +1,7 @@
 package dev.kafkasim.core;
 
+import java.util.Map;
+
 /**
  * One stream's counts in an {@link EngineStats} snapshot.
  *
@@ -9,9 +11,10 @@ package dev.kafkasim.core;
  * @param generated records generated so far
  * @param acknowledged records the sink acknowledged
  * @param failed records the sink reported failed, or that could not be sent
- * @param targetRate the declared rate in records per second
+ * @param targetRate the rate the schedule asks for at the latest record, in records per second
  * @param lagMillis with the real-time clock, how far the latest record was sent behind its scheduled time, in
  *     milliseconds; always 0 with the virtual clock
+ * @param faults records injected with a fault, by fault kind (such as {@code late}); kinds not injected are absent
  */
 public record StreamStats(
         String stream,
@@ -21,7 +24,13 @@ public record StreamStats(
         long acknowledged,
         long failed,
         double targetRate,
-        long lagMillis) {
+        long lagMillis,
+        Map<String, Long> faults) {
+
+    /** Creates the stats, copying the fault counts. */
+    public StreamStats {
+        faults = Map.copyOf(faults);
+    }
 
     /** Returns records sent and not yet completed. */
     public long inFlight() {

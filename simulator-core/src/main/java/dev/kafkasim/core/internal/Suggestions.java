@@ -15,6 +15,10 @@ public final class Suggestions {
      * @param candidates the valid names
      */
     public static String closest(String input, Collection<String> candidates) {
+        String prefixMatch = closestByPrefix(input, candidates);
+        if (prefixMatch != null) {
+            return prefixMatch;
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lowered = input.toLowerCase(Locale.ROOT);
@@ -30,6 +34,36 @@ public final class Suggestions {
         }
         int allowed = Math.max(3, Math.max(input.length(), best.length()) / 3);
         return bestDistance <= allowed ? best : null;
+    }
+
+    /**
+     * Returns the one candidate sharing the longest common prefix (of at least 3 characters) with the input, such
+     * as {@code duplicate} for {@code dupe}, or {@code null} when there is none or a tie.
+     */
+    private static String closestByPrefix(String input, Collection<String> candidates) {
+        String lowered = input.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestLength = 2;
+        boolean tie = false;
+        for (String candidate : candidates) {
+            int length = commonPrefix(lowered, candidate.toLowerCase(Locale.ROOT));
+            if (length > bestLength) {
+                best = candidate;
+                bestLength = length;
+                tie = false;
+            } else if (length == bestLength && best != null) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int length = 0;
+        while (length < a.length() && length < b.length() && a.charAt(length) == b.charAt(length)) {
+            length++;
+        }
+        return length;
     }
 
     /**

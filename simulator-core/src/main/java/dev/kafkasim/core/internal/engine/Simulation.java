@@ -4,6 +4,7 @@ import dev.kafkasim.core.ClockMode;
 import dev.kafkasim.core.EngineStats;
 import dev.kafkasim.core.EngineStats.State;
 import dev.kafkasim.core.KafkasimException;
+import dev.kafkasim.core.RateSchedule;
 import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.core.SimulationSpec;
 import dev.kafkasim.core.StreamStats;
@@ -34,6 +35,7 @@ public final class Simulation {
     private static final long PERMIT_WAIT_MILLIS = 50;
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SPIN_THRESHOLD_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long LAG_WARNING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final SimulationSpec spec;
     private final String runId;
@@ -51,8 +53,8 @@ public final class Simulation {
     private volatile boolean stopRequested;
     private volatile boolean paused;
     private volatile Thread driver;
-    private long totalLimit;
-    private long totalGenerated;
+    private final long totalLimit;
+    private boolean lagWarned;
     private long wallStartNanos;
     private long pausedAtNanos;
     private final List<SinkRunner> openedSinks = new ArrayList<>();
@@ -270,6 +272,9 @@ public final class Simulation {
             failure.compareAndSet(null, e);
             log.error("Simulation {} failed: {}", runId, e.toString(), e);
         } finally {
+            if (!completed) {
+                dropUnsent();
+            }
             drain();
             finish(completed);
         }
@@ -282,9 +287,13 @@ public final class Simulation {
                 waitWhilePaused();
                 continue;
             }
+            if (allFinished() || totalGenerated() >= totalLimit) {
+                return true;
+            }
             StreamRunner next = nextDue();
             if (next == null) {
-                return true;
+                LockSupport.parkNanos(MAX_PARK_NANOS);
+                continue;
             }
             if (spec.clock() == ClockMode.REAL_TIME && !paceUntilDue(next)) {
                 continue;
@@ -297,13 +306,31 @@ public final class Simulation {
         return false;
     }
 
-    private StreamRunner nextDue() {
-        if (totalGenerated >= totalLimit) {
-            return null;
+    private boolean allFinished() {
+        for (StreamRunner stream : streams) {
+            if (!stream.finished()) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private long totalGenerated() {
+        if (totalLimit == Long.MAX_VALUE) {
+            return 0;
+        }
+        long total = 0;
+        for (StreamRunner stream : streams) {
+            total += stream.generatedCount();
+        }
+        return total;
+    }
+
+    /** Returns the ready stream whose next record is due first, or {@code null} when every stream waits. */
+    private StreamRunner nextDue() {
         StreamRunner best = null;
         for (StreamRunner stream : streams) {
-            if (!stream.exhausted() && (best == null || stream.nextOffsetNanos() < best.nextOffsetNanos())) {
+            if (stream.ready() && (best == null || stream.dueOffsetNanos() < best.dueOffsetNanos())) {
                 best = stream;
             }
         }
@@ -312,10 +339,10 @@ public final class Simulation {
 
     /** Waits until the stream's next record is due; returns false when woken early to re-check stop and pause. */
     private boolean paceUntilDue(StreamRunner stream) {
-        long due = wallStartNanos + (long) (stream.nextOffsetNanos() / spec.speed());
+        long due = wallStartNanos + stream.wallShiftNanos() + (long) (stream.dueOffsetNanos() / spec.speed());
         long remaining = due - System.nanoTime();
         if (remaining <= 0) {
-            stream.recordLag(-remaining);
+            recordLag(stream, -remaining);
             return true;
         }
         if (remaining > SPIN_THRESHOLD_NANOS) {
@@ -329,6 +356,24 @@ public final class Simulation {
         return true;
     }
 
+    private void recordLag(StreamRunner stream, long lagNanos) {
+        stream.recordLag(lagNanos);
+        if (lagNanos > LAG_WARNING_NANOS && !lagWarned) {
+            lagWarned = true;
+            log.warn(
+                    "Stream '{}' is {} ms behind schedule at {} records/s: sink '{}' or this machine cannot keep up."
+                            + " The engine sends as fast as it can and reports the lag in stats() and the"
+                            + " kafkasim.schedule.lag meter; lower the rate or raise max-in-flight. Further lag is"
+                            + " logged at DEBUG.",
+                    stream.name(),
+                    lagNanos / 1_000_000,
+                    Math.round(stream.currentRate()),
+                    stream.sink().name());
+        } else if (lagNanos > LAG_WARNING_NANOS && log.isDebugEnabled()) {
+            log.debug("Stream '{}' is {} ms behind schedule", stream.name(), lagNanos / 1_000_000);
+        }
+    }
+
     private void waitWhilePaused() throws InterruptedException {
         synchronized (lock) {
             while (paused && !stopRequested) {
@@ -340,18 +385,74 @@ public final class Simulation {
     private void send(StreamRunner stream) {
         SimRecord record;
         try {
-            record = stream.generate();
+            record = stream.next();
         } catch (RuntimeException e) {
             stream.sink().release();
             throw new KafkasimException(
-                    "Generating record of stream '" + stream.name() + "' failed: " + e.getMessage(), e);
+                    "Generating a record of stream '" + stream.name() + "' failed: " + e.getMessage(), e);
         }
-        totalGenerated++;
+        if (record == null) {
+            stream.sink().release();
+            return;
+        }
         try {
             stream.sink().sink().send(record, stream.callback());
         } catch (RuntimeException e) {
             stream.failUnsent(record, e);
         }
+    }
+
+    /** Counts records generated but not sent (held or pending faults) as failed when the run stops early. */
+    private void dropUnsent() {
+        long dropped = 0;
+        for (StreamRunner stream : streams) {
+            dropped += stream.dropPending();
+        }
+        if (dropped > 0) {
+            log.info(
+                    "Simulation {} stopped with {} generated record(s) not yet sent; they are counted as failed",
+                    runId,
+                    dropped);
+        }
+    }
+
+    /** Pauses one stream; the others go on. */
+    public void pause(String stream) {
+        runner(stream).pause(System.nanoTime());
+    }
+
+    /** Resumes one stream; its real-time schedule continues where it stopped. */
+    public void resume(String stream) {
+        runner(stream).resume(System.nanoTime());
+        Thread thread = driver;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Ends one stream; the run completes when the others do. */
+    public void stop(String stream) {
+        StreamRunner runner = runner(stream);
+        runner.stopStream();
+        Thread thread = driver;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Changes one stream's schedule from its next record on. */
+    public void changeSchedule(String stream, RateSchedule schedule) {
+        runner(stream).changeSchedule(schedule);
+    }
+
+    private StreamRunner runner(String stream) {
+        for (StreamRunner runner : streams) {
+            if (runner.name().equals(stream)) {
+                return runner;
+            }
+        }
+        throw new IllegalArgumentException("unknown stream '" + stream + "'; the simulation has "
+                + streams.stream().map(StreamRunner::name).toList());
     }
 
     /** Flushes every sink and waits for outstanding callbacks; counts as failed what never completes. */

@@ -1,5 +1,6 @@
 package dev.kafkasim.core.internal.engine;
 
+import dev.kafkasim.core.RateSchedule;
 import dev.kafkasim.core.RecordSchema;
 import dev.kafkasim.core.RecordValue;
 import dev.kafkasim.core.SimRecord;
@@ -11,17 +12,21 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.SendCallback;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stream while it runs: its schedule, its field generators with their random sources, and its counts.
+ * One stream while it runs: its arrival schedule, its field generators with their random sources, its faults and
+ * its counts.
  *
- * <p>The driver thread calls {@link #generate()}; sink threads call the callback. The context methods serve the
- * field generators during {@link #generate()}.
+ * <p>The driver thread calls {@link #next()}; sink threads call the callback. The context methods serve the field
+ * generators while a record is generated.
  */
 final class StreamRunner implements GenerationContext {
     private static final Logger log = LoggerFactory.getLogger(StreamRunner.class);
@@ -33,22 +38,33 @@ final class StreamRunner implements GenerationContext {
     private final SplittableRandom[] randoms;
     private final int keyIndex;
     private final SinkRunner sink;
-    private final double gapNanos;
     private final long countLimit;
     private final long offsetLimitNanos;
+    private final FaultInjector faults;
+    private final ArrayDeque<SimRecord> pending = new ArrayDeque<>();
+    private final SplittableRandom scheduleRandom;
 
     private final AtomicLong generated = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong firstFailureLogged = new AtomicLong();
+    private final AtomicLong failuresLogged = new AtomicLong();
     private volatile long lagNanos;
     private volatile boolean abandoned;
+    private volatile RateSchedule schedule;
+    private volatile RateSchedule requestedSchedule;
+    private volatile boolean paused;
+    private volatile boolean stopped;
+    private volatile long wallShiftNanos;
+    private long pausedAtNanos;
 
+    private Arrivals arrivals;
     private long startEpochMillis;
     private long nextIndex;
     private long nextOffsetNanos;
+    private long lastOffsetNanos;
     private Object[] current;
     private int currentField;
+    private long currentSequence;
     private long currentEventTime;
 
     private final SendCallback callback = this::complete;
@@ -63,18 +79,21 @@ final class StreamRunner implements GenerationContext {
         for (int i = 0; i < randoms.length; i++) {
             randoms[i] = Seeds.forField(seed, spec.name(), schema.name(i));
         }
-        this.gapNanos = spec.rate().gapNanos();
+        this.schedule = spec.schedule();
+        this.scheduleRandom = Seeds.forStream(seed, spec.name(), "schedule");
+        this.arrivals = Arrivals.of(schedule, scheduleRandom);
+        this.faults =
+                new FaultInjector(spec.faults(), Seeds.forStream(seed, spec.name(), "faults"), plugins.valueEncoder());
         this.countLimit = spec.count() == null ? Long.MAX_VALUE : spec.count();
         this.offsetLimitNanos = minNanos(spec.duration(), simulationDuration);
     }
 
     private static long minNanos(Duration a, Duration b) {
         long limit = Long.MAX_VALUE;
-        if (a != null) {
-            limit = Math.min(limit, saturatedNanos(a));
-        }
-        if (b != null) {
-            limit = Math.min(limit, saturatedNanos(b));
+        for (Duration duration : new Duration[] {a, b}) {
+            if (duration != null) {
+                limit = Math.min(limit, saturatedNanos(duration));
+            }
         }
         return limit;
     }
@@ -90,7 +109,7 @@ final class StreamRunner implements GenerationContext {
     void start(long startEpochMillis) {
         this.startEpochMillis = startEpochMillis;
         this.nextIndex = 0;
-        this.nextOffsetNanos = 0;
+        this.nextOffsetNanos = arrivals.offsetNanos(0);
     }
 
     String name() {
@@ -105,23 +124,66 @@ final class StreamRunner implements GenerationContext {
         return callback;
     }
 
-    /** Returns whether the stream reached its count or duration limit. */
-    boolean exhausted() {
+    StreamSpec spec() {
+        return spec;
+    }
+
+    /** Returns whether the stream has nothing more to send: limits reached (or stopped) and nothing pending. */
+    boolean finished() {
+        return (generationEnded() && pending.isEmpty() && faults.heldCount() == 0) || stopped;
+    }
+
+    private boolean generationEnded() {
         return nextIndex >= countLimit || nextOffsetNanos >= offsetLimitNanos;
     }
 
-    /** Returns the schedule offset of the next record, in nanoseconds from the start. */
-    long nextOffsetNanos() {
+    /** Returns whether the driver may take a record from this stream now. */
+    boolean ready() {
+        return !paused && !finished();
+    }
+
+    /** Returns the schedule offset at which the next record is due, in nanoseconds from the start. */
+    long dueOffsetNanos() {
+        if (!pending.isEmpty() || generationEnded()) {
+            return lastOffsetNanos;
+        }
         return nextOffsetNanos;
+    }
+
+    long wallShiftNanos() {
+        return wallShiftNanos;
     }
 
     void recordLag(long nanos) {
         lagNanos = nanos;
     }
 
-    /** Generates the next record and advances the schedule. */
-    SimRecord generate() {
+    long lagNanos() {
+        return lagNanos;
+    }
+
+    /** Returns the next record to send, or {@code null} when the record generated was held back. */
+    SimRecord next() {
+        if (pending.isEmpty() && generationEnded()) {
+            faults.releaseAll(pending);
+        }
+        if (!pending.isEmpty()) {
+            return pending.poll();
+        }
+        applyRequestedSchedule();
+        SimRecord record = generate();
+        if (!faults.active()) {
+            return record;
+        }
+        long before = pending.size();
+        faults.apply(record, pending);
+        generated.addAndGet(Math.max(0, pending.size() - before - 1));
+        return pending.poll();
+    }
+
+    private SimRecord generate() {
         long sequence = nextIndex;
+        currentSequence = sequence;
         currentEventTime = startEpochMillis + Math.floorDiv(nextOffsetNanos, NANOS_PER_MILLI);
         Object[] values = new Object[generators.length];
         current = values;
@@ -130,8 +192,9 @@ final class StreamRunner implements GenerationContext {
             values[i] = generators[i].next(this);
         }
         current = null;
+        lastOffsetNanos = nextOffsetNanos;
         nextIndex = sequence + 1;
-        nextOffsetNanos = offsetOf(nextIndex);
+        nextOffsetNanos = arrivals.offsetNanos(nextIndex);
         generated.incrementAndGet();
         Object key = keyIndex >= 0 ? values[keyIndex] : null;
         return new SimRecord(
@@ -146,9 +209,52 @@ final class StreamRunner implements GenerationContext {
                 null);
     }
 
-    private long offsetOf(long index) {
-        double offset = index * gapNanos;
-        return offset >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(offset);
+    /** Switches to a schedule requested while running; it starts at the offset of the next record. */
+    private void applyRequestedSchedule() {
+        RateSchedule requested = requestedSchedule;
+        if (requested == null) {
+            return;
+        }
+        requestedSchedule = null;
+        schedule = requested;
+        arrivals = Arrivals.rebased(nextIndex, nextOffsetNanos, Arrivals.of(requested, scheduleRandom));
+    }
+
+    void changeSchedule(RateSchedule newSchedule) {
+        requestedSchedule = newSchedule;
+    }
+
+    void pause(long nowNanos) {
+        if (!paused) {
+            pausedAtNanos = nowNanos;
+            paused = true;
+        }
+    }
+
+    void resume(long nowNanos) {
+        if (paused) {
+            wallShiftNanos += nowNanos - pausedAtNanos;
+            paused = false;
+        }
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    void stopStream() {
+        stopped = true;
+    }
+
+    /** Counts a record that was generated but will never be sent (the run stopped first) as failed. */
+    long dropPending() {
+        faults.releaseAll(pending);
+        long dropped = pending.size();
+        pending.clear();
+        if (dropped > 0) {
+            failed.addAndGet(dropped);
+        }
+        return dropped;
     }
 
     /** Counts a record that the sink rejected synchronously, so it never reached the callback. */
@@ -156,14 +262,19 @@ final class StreamRunner implements GenerationContext {
         complete(record, error);
     }
 
+    /** Counts a record taken from the stream that could not get a permit before the run stopped. */
+    void failNotSent() {
+        failed.incrementAndGet();
+    }
+
     /** Counts every record still in flight as failed, and ignores their callbacks from now on. */
     long abandonInFlight() {
         abandoned = true;
-        long pending = generated.get() - acknowledged.get() - failed.get();
-        if (pending > 0) {
-            failed.addAndGet(pending);
+        long pendingCount = generated.get() - acknowledged.get() - failed.get();
+        if (pendingCount > 0) {
+            failed.addAndGet(pendingCount);
         }
-        return Math.max(0, pending);
+        return Math.max(0, pendingCount);
     }
 
     private void complete(SimRecord record, Throwable error) {
@@ -180,7 +291,7 @@ final class StreamRunner implements GenerationContext {
     }
 
     private void logFailure(SimRecord record, Throwable error) {
-        if (firstFailureLogged.getAndIncrement() == 0) {
+        if (failuresLogged.getAndIncrement() == 0) {
             log.warn(
                     "Sink '{}' failed to send record {} of stream '{}' to topic '{}': {}. Further failures of this"
                             + " stream are logged at DEBUG and counted in the stats.",
@@ -202,6 +313,13 @@ final class StreamRunner implements GenerationContext {
     StreamStats stats() {
         long failedNow = failed.get();
         long acknowledgedNow = acknowledged.get();
+        Map<String, Long> faultCounts = new LinkedHashMap<>();
+        for (int i = 0; i < FaultInjector.KINDS.size(); i++) {
+            long count = faults.count(i);
+            if (count > 0) {
+                faultCounts.put(FaultInjector.KINDS.get(i), count);
+            }
+        }
         return new StreamStats(
                 spec.name(),
                 spec.topic(),
@@ -209,8 +327,13 @@ final class StreamRunner implements GenerationContext {
                 generated.get(),
                 acknowledgedNow,
                 failedNow,
-                spec.rate().perSecond(),
-                lagNanos / NANOS_PER_MILLI);
+                currentRate(),
+                lagNanos / NANOS_PER_MILLI,
+                faultCounts);
+    }
+
+    double currentRate() {
+        return schedule.perSecondAt(Duration.ofNanos(Math.max(0, lastOffsetNanos)));
     }
 
     long generatedCount() {
@@ -225,11 +348,7 @@ final class StreamRunner implements GenerationContext {
         return failed.get();
     }
 
-    StreamSpec spec() {
-        return spec;
-    }
-
-    // GenerationContext, valid only during generate().
+    // GenerationContext, valid only while a record is generated.
 
     @Override
     public SplittableRandom random() {
@@ -243,7 +362,7 @@ final class StreamRunner implements GenerationContext {
 
     @Override
     public long sequence() {
-        return nextIndex;
+        return currentSequence;
     }
 
     @Override
