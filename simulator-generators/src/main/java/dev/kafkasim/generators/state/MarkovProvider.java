@@ -88,7 +88,8 @@ public final class MarkovProvider implements GeneratorProvider {
         }
         ConfigValue value = spec.config().getValue("transitions");
         if (value.valueType() != ConfigValueType.OBJECT) {
-            spec.reject("transitions", Parameters.render(value), "an object of states to rows, such as { a { b = 1 } }");
+            spec.reject(
+                    "transitions", Parameters.render(value), "an object of states to rows, such as { a { b = 1 } }");
             return rows;
         }
         for (Map.Entry<String, ConfigValue> entry :
