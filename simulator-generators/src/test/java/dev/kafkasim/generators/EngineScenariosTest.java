@@ -96,6 +96,33 @@ class EngineScenariosTest {
     }
 
     @Test
+    void clickstreamScenarioRuns() {
+        Config config = ConfigFactory.parseString("simulation { clock = virtual, streams.clicks.count = 2000 }")
+                .withFallback(ConfigFactory.parseResources("kafkasim/scenarios/clickstream.conf"));
+
+        List<SimRecord> records = run(config);
+
+        assertThat(records).hasSize(2000);
+        assertThat(records)
+                .allSatisfy(record -> assertThat(field(record, "page"))
+                        .isIn("home", "search", "category", "product", "cart", "checkout", "exit"));
+    }
+
+    @Test
+    void ordersScenarioRuns() {
+        Config config = ConfigFactory.parseString("simulation { clock = virtual, streams.orders.count = 1000 }")
+                .withFallback(ConfigFactory.parseResources("kafkasim/scenarios/orders.conf"));
+
+        List<SimRecord> records = run(config);
+
+        assertThat(records).hasSize(1000);
+        assertThat(records.stream().map(record -> field(record, "order_id"))).doesNotHaveDuplicates();
+        assertThat(records)
+                .allSatisfy(record -> assertThat((String) field(record, "reference"))
+                        .isEqualTo(field(record, "customer_id") + "/" + field(record, "order_id")));
+    }
+
+    @Test
     void everyGeneratorRunsThroughEngine() {
         List<SimRecord> records = run(ConfigFactory.parseString(CATALOG.formatted(7)));
 

@@ -26,6 +26,20 @@ class ScenarioFieldsTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void clickstreamFieldsAreValid() {
+        List<ConfigProblem> problems = createAndDraw("clickstream");
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void ordersFieldsAreValid() {
+        List<ConfigProblem> problems = createAndDraw("orders");
+
+        assertThat(problems).isEmpty();
+    }
+
     private static List<ConfigProblem> createAndDraw(String scenario) {
         Config config = ConfigFactory.parseResources("kafkasim/scenarios/" + scenario + ".conf");
         assertThat(config.hasPath("simulation.streams"))
