@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.internal.BlockSpec;
 import dev.kafkasim.core.internal.Origins;
 import dev.kafkasim.core.internal.PluginRegistry;
+import dev.kafkasim.core.internal.SpecCatalog;
 import dev.kafkasim.core.internal.StreamPlugins;
 import dev.kafkasim.core.internal.Suggestions;
 import dev.kafkasim.core.spi.SinkSpec;
@@ -114,6 +115,16 @@ final class SpecParser {
         }
         Map<String, Config> sinks = parseSinks(simulation);
         Map<String, StreamSpec> streams = parseStreams(simulation);
+        SpecCatalog catalog = new SpecCatalog(streams);
+        for (StreamSpec stream : streams.values()) {
+            StreamPlugins.validate(stream, registry, problems, catalog);
+            if (stream.preload() && stream.count() == null && stream.duration() == null && duration == null) {
+                problems.add(new ConfigProblem(
+                        Origins.describe(stream.origin()),
+                        stream.path() + ".preload",
+                        "a preloaded stream must end before the others start; give it a count or a duration"));
+            }
+        }
         block.rejectUnknownKeys();
         return new SimulationSpec(
                 seed,
@@ -236,19 +247,14 @@ final class SpecParser {
         Duration duration = positiveDuration(block, "duration");
         String keyField = block.getString("key", null);
         String sink = block.getString("sink", null);
+        boolean preload = block.getBoolean("preload", false);
         Config valueFormat = formatBlock(block, "format", "json");
         Config keyFormat = formatBlock(block, "key-format", "string");
         Map<String, Config> fields = new LinkedHashMap<>();
         Map<String, ConfigOrigin> fieldOrigins = new LinkedHashMap<>();
         parseFields(config, path, fields, fieldOrigins);
         if (keyField != null && !fields.containsKey(keyField)) {
-            String closest = Suggestions.closest(keyField, fields.keySet());
-            String fieldList = String.join(", ", fields.keySet());
-            block.problem(
-                    "key",
-                    closest == null
-                            ? "unknown field '" + keyField + "'; expected one of the stream's fields: " + fieldList
-                            : "unknown field '" + keyField + "'; did you mean '" + closest + "'? Fields: " + fieldList);
+            block.problem("key", Suggestions.unknown("field", keyField, fields.keySet()));
         }
         block.rejectUnknownKeys();
         StreamSpec stream = new StreamSpec(
@@ -265,8 +271,8 @@ final class SpecParser {
                 keyFormat,
                 fields,
                 fieldOrigins,
-                user.origin());
-        StreamPlugins.validate(stream, registry, problems);
+                user.origin(),
+                preload);
         return stream;
     }
 

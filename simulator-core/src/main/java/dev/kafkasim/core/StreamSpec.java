@@ -26,6 +26,7 @@ public final class StreamSpec {
     private final Map<String, Config> fields;
     private final Map<String, ConfigOrigin> fieldOrigins;
     private final ConfigOrigin origin;
+    private final boolean preload;
 
     StreamSpec(
             String name,
@@ -41,7 +42,8 @@ public final class StreamSpec {
             Config keyFormat,
             Map<String, Config> fields,
             Map<String, ConfigOrigin> fieldOrigins,
-            ConfigOrigin origin) {
+            ConfigOrigin origin,
+            boolean preload) {
         this.name = Objects.requireNonNull(name, "name");
         this.path = path;
         this.topic = topic;
@@ -56,6 +58,12 @@ public final class StreamSpec {
         this.fields = fields;
         this.fieldOrigins = fieldOrigins;
         this.origin = origin;
+        this.preload = preload;
+    }
+
+    /** Returns whether the stream runs to completion, and is acknowledged, before the other streams start. */
+    public boolean preload() {
+        return preload;
     }
 
     /** Returns where the stream was declared, or {@code null}. */

@@ -42,7 +42,7 @@ class PluginDiscoveryTest {
         assertThatThrownBy(() -> SimulationSpec.parse(scenario, "sinks.conf"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("sinks.conf:1: simulation.sinks.main.type: unknown sink type 'memroy'; did you"
-                        + " mean 'memory'? Known sink types: memory");
+                        + " mean 'memory'? Known: memory");
     }
 
     @Test

@@ -90,13 +90,12 @@ class SimulationSpecTest {
                                 "bad.conf:4: simulation.streams.sensors.rate: invalid value '-5/s'; expected "
                                         + Rate.VALID_FORMS,
                                 "bad.conf:6: simulation.streams.sensors.key: unknown field 'missing'; expected one"
-                                        + " of the stream's fields: id",
+                                        + " of: id",
                                 "bad.conf:5: simulation.streams.sensors.topik: unknown key; did you mean 'topic'?"
                                         + " (valid keys: topic, rate, count, duration, key, format, key-format,"
-                                        + " sink, fields, faults)",
+                                        + " sink, preload, fields, faults)",
                                 "bad.conf:8: simulation.streams.sensors.fields.id.type: unknown generator type"
-                                        + " 'countr'; did you mean 'counter'? Known generator types: counter,"
-                                        + " gaussian"));
+                                        + " 'countr'; did you mean 'counter'? Known: counter, gaussian, pick"));
     }
 
     @Test

@@ -153,11 +153,7 @@ public final class PluginRegistry {
         }
         P provider = providers.get(type);
         if (provider == null) {
-            String closest = Suggestions.closest(type, providers.keySet());
-            String hint = closest == null
-                    ? "; known " + kind + " types: " + known(providers)
-                    : "; did you mean '" + closest + "'? Known " + kind + " types: " + known(providers);
-            spec.problem("type", "unknown " + kind + " type '" + type + "'" + hint);
+            spec.problem("type", Suggestions.unknown(kind + " type", type, providers.keySet()));
         }
         return provider;
     }

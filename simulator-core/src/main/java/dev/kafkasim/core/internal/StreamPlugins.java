@@ -8,6 +8,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.FormatSpec;
 import dev.kafkasim.core.spi.GeneratorSpec;
 import dev.kafkasim.core.spi.RecordEncoder;
+import dev.kafkasim.core.spi.StreamCatalog;
 import java.util.List;
 
 /**
@@ -27,8 +28,10 @@ public record StreamPlugins(
      * @param stream the stream
      * @param registry the plugin providers
      * @param problems where problems are added
+     * @param catalog the simulation's streams, for references between them
      */
-    public static StreamPlugins create(StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems) {
+    public static StreamPlugins create(
+            StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems, StreamCatalog catalog) {
         List<String> names = stream.fieldNames();
         RecordSchema schema = RecordSchema.of(names);
         FieldGenerator[] generators = new FieldGenerator[names.size()];
@@ -41,7 +44,8 @@ public record StreamPlugins(
                     stream.field(field),
                     stream.fieldOrigin(field),
                     problems,
-                    registry::createGenerator);
+                    registry::createGenerator,
+                    catalog);
             generators[i] = registry.createGenerator(spec);
         }
         RecordEncoder keyEncoder = format(stream, schema, true, stream.keyFormat(), registry, problems);
@@ -55,9 +59,11 @@ public record StreamPlugins(
      * @param stream the stream
      * @param registry the plugin providers
      * @param problems where problems are added
+     * @param catalog the simulation's streams, for references between them
      */
-    public static void validate(StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems) {
-        create(stream, registry, problems);
+    public static void validate(
+            StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems, StreamCatalog catalog) {
+        create(stream, registry, problems, catalog);
     }
 
     private static RecordEncoder format(

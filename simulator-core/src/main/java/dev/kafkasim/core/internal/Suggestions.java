@@ -97,4 +97,20 @@ public final class Suggestions {
         }
         return d[a.length()][b.length()];
     }
+
+    /**
+     * Returns a message for an unknown name: {@code unknown stream 'x'; did you mean 'y'? Known: a, b} with a close
+     * match, {@code unknown stream 'x'; expected one of: a, b} without one.
+     *
+     * @param noun what the name names, such as {@code stream} or {@code sink type}
+     * @param value the name as written
+     * @param valid the valid names
+     */
+    public static String unknown(String noun, String value, Collection<String> valid) {
+        String names = valid.isEmpty() ? "none" : String.join(", ", valid);
+        String closest = closest(value, valid);
+        return closest == null
+                ? "unknown " + noun + " '" + value + "'; expected one of: " + names
+                : "unknown " + noun + " '" + value + "'; did you mean '" + closest + "'? Known: " + names;
+    }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.ConfigProblem;
+import dev.kafkasim.core.internal.Suggestions;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ public final class GeneratorSpec extends PluginSpec {
     private final String stream;
     private final String field;
     private final Factory factory;
+    private final StreamCatalog catalog;
 
     /**
      * Creates a view of a field's generator block. Called by the engine and by plugin tests.
@@ -38,10 +40,84 @@ public final class GeneratorSpec extends PluginSpec {
             ConfigOrigin origin,
             List<ConfigProblem> problems,
             Factory factory) {
+        this(stream, field, path, config, origin, problems, factory, StreamCatalog.empty());
+    }
+
+    /**
+     * Creates a view of a field's generator block that can refer to other streams. Called by the engine.
+     *
+     * @param stream the stream that owns the field
+     * @param field the field name (for a nested generator, the name of the top-level field)
+     * @param path the full HOCON path of the block
+     * @param config the block
+     * @param origin where the block was declared, or {@code null}
+     * @param problems where problems are added
+     * @param factory creates nested generators; may be {@code null} when nesting is not supported
+     * @param catalog the simulation's streams and fields
+     */
+    public GeneratorSpec(
+            String stream,
+            String field,
+            String path,
+            Config config,
+            ConfigOrigin origin,
+            List<ConfigProblem> problems,
+            Factory factory,
+            StreamCatalog catalog) {
         super(path, config, origin, problems);
         this.stream = Objects.requireNonNull(stream, "stream");
         this.field = Objects.requireNonNull(field, "field");
         this.factory = factory;
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Returns the fields of this generator's stream declared before its field, whose values a generator may read
+     * with {@link GenerationContext#field(String)}.
+     */
+    public List<String> fieldsBefore() {
+        List<String> fields = catalog.fields(stream);
+        int index = fields.indexOf(field);
+        return index < 0 ? List.of() : List.copyOf(fields.subList(0, index));
+    }
+
+    /** Returns the simulation's streams and fields. */
+    public StreamCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Reads the name of another stream from {@code streamKey} and of one of its fields from {@code fieldKey}
+     * (default: that stream's key field), checks both exist, and returns the values that stream will send.
+     * Records a problem naming the path, line and the valid names otherwise.
+     *
+     * @param streamKey the parameter that names the stream, such as {@code stream}
+     * @param fieldKey the parameter that names the field, such as {@code field}
+     * @return the collection, or {@code null} after recording a problem
+     */
+    public EmittedValues emittedValues(String streamKey, String fieldKey) {
+        String other = getString(streamKey);
+        if (other.isEmpty()) {
+            return null;
+        }
+        if (!catalog.streams().contains(other)) {
+            problem(streamKey, Suggestions.unknown("stream", other, catalog.streams()));
+            return null;
+        }
+        String otherField = getString(fieldKey, catalog.keyField(other));
+        if (otherField == null) {
+            problem(
+                    fieldKey,
+                    "missing required key: stream '" + other + "' has no key field, so name one of its" + " fields: "
+                            + String.join(", ", catalog.fields(other)));
+            return null;
+        }
+        if (!catalog.fields(other).contains(otherField)) {
+            String message = Suggestions.unknown("field", otherField, catalog.fields(other));
+            problem(fieldKey, message.replaceFirst("';", "' in stream '" + other + "';"));
+            return null;
+        }
+        return catalog.emitted(other, otherField);
     }
 
     /** Returns the name of the stream that owns this field. */
@@ -83,7 +159,8 @@ public final class GeneratorSpec extends PluginSpec {
                 nested,
                 config().getValue(key).origin(),
                 problemList(),
-                factory));
+                factory,
+                catalog));
     }
 
     /** Creates generators from specs, through the plugin registry. Implemented by the engine. */

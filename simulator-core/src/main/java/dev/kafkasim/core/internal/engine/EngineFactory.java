@@ -7,6 +7,7 @@ import dev.kafkasim.core.SimulationSpec;
 import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.internal.Origins;
 import dev.kafkasim.core.internal.PluginRegistry;
+import dev.kafkasim.core.internal.SpecCatalog;
 import dev.kafkasim.core.internal.StreamPlugins;
 import dev.kafkasim.core.internal.Suggestions;
 import dev.kafkasim.core.spi.Sink;
@@ -49,9 +50,14 @@ public final class EngineFactory {
         Map<String, SinkRunner> sinkRunners = new LinkedHashMap<>();
         Map<String, List<StreamBinding>> bindings = new LinkedHashMap<>();
         List<StreamRunner> streams = new ArrayList<>();
+        SpecCatalog catalog = new SpecCatalog(spec.streams());
+        Map<String, StreamPlugins> pluginsByStream = new LinkedHashMap<>();
+        for (StreamSpec stream : spec.streams().values()) {
+            pluginsByStream.put(stream.name(), StreamPlugins.create(stream, registry, problems, catalog));
+        }
         for (StreamSpec stream : spec.streams().values()) {
             String sinkName = resolveSink(stream, sinks, problems);
-            StreamPlugins plugins = StreamPlugins.create(stream, registry, problems);
+            StreamPlugins plugins = pluginsByStream.get(stream.name());
             if (sinkName == null || !problems.isEmpty()) {
                 continue;
             }
@@ -65,7 +71,8 @@ public final class EngineFactory {
                             stream.keyField(),
                             plugins.keyEncoder(),
                             plugins.valueEncoder()));
-            streams.add(new StreamRunner(stream, plugins, sink, spec.seed(), spec.duration()));
+            streams.add(new StreamRunner(
+                    stream, plugins, sink, spec.seed(), spec.duration(), catalog.collected(stream.name())));
         }
         if (!problems.isEmpty()) {
             closeCreated(sinks, providedSinks);
@@ -103,10 +110,7 @@ public final class EngineFactory {
                 return stream.sink();
             }
             problems.add(new ConfigProblem(
-                    origin,
-                    stream.path() + ".sink",
-                    "unknown sink '" + stream.sink() + "'" + Suggestions.didYouMean(stream.sink(), sinks.keySet())
-                            + " Declared sinks: " + (sinks.isEmpty() ? "none" : String.join(", ", sinks.keySet()))));
+                    origin, stream.path() + ".sink", Suggestions.unknown("sink", stream.sink(), sinks.keySet())));
             return null;
         }
         if (sinks.size() == 1) {

@@ -55,6 +55,8 @@ public final class Simulation {
     private volatile Thread driver;
     private final long totalLimit;
     private boolean lagWarned;
+    private boolean preloading;
+    private long startMillis;
     private long wallStartNanos;
     private long pausedAtNanos;
     private final List<SinkRunner> openedSinks = new ArrayList<>();
@@ -108,8 +110,10 @@ public final class Simulation {
             long startMillis = spec.startTime() == null
                     ? Instant.now().toEpochMilli()
                     : spec.startTime().toEpochMilli();
+            this.startMillis = startMillis;
+            preloading = streams.stream().anyMatch(StreamRunner::preload);
             for (StreamRunner stream : streams) {
-                stream.start(startMillis);
+                stream.start(startMillis, 0);
             }
             metrics.bind();
             state = State.RUNNING;
@@ -287,6 +291,10 @@ public final class Simulation {
                 waitWhilePaused();
                 continue;
             }
+            if (preloading && preloadFinished()) {
+                startAfterPreload();
+                continue;
+            }
             if (allFinished() || totalGenerated() >= totalLimit) {
                 return true;
             }
@@ -315,6 +323,40 @@ public final class Simulation {
         return true;
     }
 
+    private boolean preloadFinished() {
+        for (StreamRunner stream : streams) {
+            if (stream.preload() && !stream.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits until every preloaded record is acknowledged, then starts the other streams where the preloaded
+     * schedules ended: in event time, and now on the wall clock.
+     */
+    private void startAfterPreload() throws InterruptedException {
+        long endOffset = 0;
+        for (StreamRunner stream : streams) {
+            if (stream.preload()) {
+                endOffset = Math.max(endOffset, stream.endOffsetNanos());
+                if (!stream.sink().awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new KafkasimException("Preloaded stream '" + stream.name()
+                            + "' was not acknowledged by sink '" + stream.sink().name() + "' within " + drainTimeout);
+                }
+            }
+        }
+        long shift = System.nanoTime() - wallStartNanos;
+        for (StreamRunner stream : streams) {
+            if (!stream.preload()) {
+                stream.start(startMillis + endOffset / 1_000_000, shift);
+            }
+        }
+        preloading = false;
+        log.info("Simulation {} finished preloading; the other streams start", runId);
+    }
+
     private long totalGenerated() {
         if (totalLimit == Long.MAX_VALUE) {
             return 0;
@@ -330,7 +372,9 @@ public final class Simulation {
     private StreamRunner nextDue() {
         StreamRunner best = null;
         for (StreamRunner stream : streams) {
-            if (stream.ready() && (best == null || stream.dueOffsetNanos() < best.dueOffsetNanos())) {
+            if (stream.ready()
+                    && (!preloading || stream.preload())
+                    && (best == null || stream.dueOffsetNanos() < best.dueOffsetNanos())) {
                 best = stream;
             }
         }
@@ -399,7 +443,9 @@ public final class Simulation {
             stream.sink().sink().send(record, stream.callback());
         } catch (RuntimeException e) {
             stream.failUnsent(record, e);
+            return;
         }
+        stream.recordSent(record);
     }
 
     /** Counts records generated but not sent (held or pending faults) as failed when the run stops early. */

@@ -7,6 +7,7 @@ import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.StreamStats;
 import dev.kafkasim.core.internal.Seeds;
+import dev.kafkasim.core.internal.SpecCatalog;
 import dev.kafkasim.core.internal.StreamPlugins;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
@@ -43,6 +44,8 @@ final class StreamRunner implements GenerationContext {
     private final FaultInjector faults;
     private final ArrayDeque<SimRecord> pending = new ArrayDeque<>();
     private final SplittableRandom scheduleRandom;
+    private final int[] collectedIndexes;
+    private final SpecCatalog.Values[] collected;
 
     private final AtomicLong generated = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -69,7 +72,13 @@ final class StreamRunner implements GenerationContext {
 
     private final SendCallback callback = this::complete;
 
-    StreamRunner(StreamSpec spec, StreamPlugins plugins, SinkRunner sink, long seed, Duration simulationDuration) {
+    StreamRunner(
+            StreamSpec spec,
+            StreamPlugins plugins,
+            SinkRunner sink,
+            long seed,
+            Duration simulationDuration,
+            Map<String, SpecCatalog.Values> collected) {
         this.spec = spec;
         this.schema = plugins.schema();
         this.generators = plugins.generators();
@@ -86,6 +95,44 @@ final class StreamRunner implements GenerationContext {
                 new FaultInjector(spec.faults(), Seeds.forStream(seed, spec.name(), "faults"), plugins.valueEncoder());
         this.countLimit = spec.count() == null ? Long.MAX_VALUE : spec.count();
         this.offsetLimitNanos = minNanos(spec.duration(), simulationDuration);
+        this.collectedIndexes = new int[collected.size()];
+        this.collected = new SpecCatalog.Values[collected.size()];
+        int i = 0;
+        for (Map.Entry<String, SpecCatalog.Values> entry : collected.entrySet()) {
+            collectedIndexes[i] = schema.indexOf(entry.getKey());
+            this.collected[i] = entry.getValue();
+            i++;
+        }
+    }
+
+    /**
+     * Adds a sent record's values to the collections other streams refer to, unless a fault replaced its key or
+     * value.
+     */
+    void recordSent(SimRecord record) {
+        if (collected.length == 0 || !keepsValues(record.fault())) {
+            return;
+        }
+        RecordValue value = record.recordValue();
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < collected.length; i++) {
+            collected[i].record(value.get(collectedIndexes[i]));
+        }
+    }
+
+    private static boolean keepsValues(String fault) {
+        return fault == null || fault.startsWith("late") || fault.equals("out-of-order") || fault.equals("duplicate");
+    }
+
+    boolean preload() {
+        return spec.preload();
+    }
+
+    /** Returns the schedule offset where the stream's generation ended, in nanoseconds. */
+    long endOffsetNanos() {
+        return nextOffsetNanos;
     }
 
     private static long minNanos(Duration a, Duration b) {
@@ -106,8 +153,9 @@ final class StreamRunner implements GenerationContext {
         }
     }
 
-    void start(long startEpochMillis) {
+    void start(long startEpochMillis, long wallShiftNanos) {
         this.startEpochMillis = startEpochMillis;
+        this.wallShiftNanos = wallShiftNanos;
         this.nextIndex = 0;
         this.nextOffsetNanos = arrivals.offsetNanos(0);
     }
