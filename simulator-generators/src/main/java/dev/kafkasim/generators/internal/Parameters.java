@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** Validation rules shared by the built-in generators. Each records a problem on the spec and never throws. */
 public final class Parameters {
-    /** The largest number of decimal places {@code scale} accepts: a double holds about 15 significant digits. */
+    /** The largest number of decimal places {@code scale} accepts: a double carries about 15 significant digits. */
     public static final int MAX_SCALE = 15;
 
     private Parameters() {}

@@ -53,7 +53,7 @@ abstract class ZipfSampler {
     /**
      * Draws by rejection-inversion, from W. Hörmann and G. Derflinger, "Rejection-inversion to generate variates
      * from monotone discrete distributions", ACM TOMACS 6 (1996). A continuous hat function whose integral has a
-     * closed-form inverse covers the rank weights; each draw inverts a uniform value through the integral, rounds
+     * closed-form inverse covers the rank weights. Each draw inverts a uniform value through the integral, rounds
      * it to a rank and accepts it with a test that needs no normalizing constant. Most draws are accepted at once.
      */
     static final class RejectionInversion extends ZipfSampler {

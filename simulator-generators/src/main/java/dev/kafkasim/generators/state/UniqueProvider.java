@@ -69,8 +69,8 @@ public final class UniqueProvider implements GeneratorProvider {
         long size = max - min + 1;
         boolean fitsInLong = size > 0;
         if (spec.has("count") && Parameters.requireAtLeast(spec, "count", count, 1) && fitsInLong && count > size) {
-            spec.problem("count (" + count + ") is more than the range from min (" + min + ") to max (" + max
-                    + ") holds (" + size + " values); widen the range or lower count");
+            spec.problem("count (" + count + ") is more than the " + size + " values from min (" + min + ") to max ("
+                    + max + "); widen the range or lower count");
         }
         return new ShuffledRange(spec.path(), min, fitsInLong ? size : Long.MAX_VALUE);
     }
@@ -90,7 +90,7 @@ public final class UniqueProvider implements GeneratorProvider {
 
     /**
      * Draws a random permutation of {@code min..min+size-1} one value at a time. Position {@code i} of the
-     * permutation holds {@code i} until a swap moves another value there, so only swapped positions are stored.
+     * permutation contains {@code i} until a swap moves another value there, so only swapped positions are stored.
      */
     private static final class ShuffledRange implements FieldGenerator {
         private final String path;

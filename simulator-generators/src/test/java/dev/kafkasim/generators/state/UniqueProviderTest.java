@@ -67,8 +67,8 @@ class UniqueProviderTest extends GeneratorContractTest {
                 TestGenerators.create(provider(), "type = unique, min = 1, max = 100, count = 500");
 
         assertThat(created.rendered())
-                .containsExactly("test.conf:1: simulation.streams.test.fields.value: count (500) is more than the"
-                        + " range from min (1) to max (100) holds (100 values); widen the range or lower count");
+                .containsExactly("test.conf:1: simulation.streams.test.fields.value: count (500) is more than the 100"
+                        + " values from min (1) to max (100); widen the range or lower count");
     }
 
     @Test
