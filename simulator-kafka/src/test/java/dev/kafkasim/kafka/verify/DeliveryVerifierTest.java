@@ -1,0 +1,170 @@
+package dev.kafkasim.kafka.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
+import dev.kafkasim.kafka.sink.KafkasimHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DeliveryVerifierTest {
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.shared();
+    }
+
+    @Test
+    void detectsMissingAndDuplicateRecords() {
+        broker.createTopic("verifier-test.gaps", 2);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 100; seq++) {
+                if (seq != 50) {
+                    send(producer, "verifier-test.gaps", "run-gaps", "sensors", seq);
+                }
+            }
+            send(producer, "verifier-test.gaps", "run-gaps", "sensors", 7);
+        }
+
+        DeliveryReport report = awaitReport("run-gaps", "verifier-test.gaps", Map.of("sensors", 100L));
+
+        StreamReport sensors = report.stream("sensors");
+        assertThat(sensors.consumed()).isEqualTo(100);
+        assertThat(sensors.missing()).isEqualTo(1);
+        assertThat(sensors.firstMissing()).containsExactly(50L);
+        assertThat(sensors.duplicates()).isEqualTo(1);
+        assertThat(sensors.firstDuplicates()).containsExactly(7L);
+        assertThat(report.summaryLine(100, 100))
+                .isEqualTo("verified: generated=100 acknowledged=100 consumed=100 missing=1 duplicates=1");
+        assertThatThrownBy(report::assertNoLoss)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expected every record to arrive, but 1 missing:\n"
+                        + "  stream 'sensors': 1 of 100 missing, first sequence numbers [50]");
+        assertThatThrownBy(report::assertNoDuplicates)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expected every record once, but 1 duplicates:\n"
+                        + "  stream 'sensors': 1 duplicates, first sequence numbers [7]");
+    }
+
+    @Test
+    void recordsOfOtherRunsAreSkipped() {
+        broker.createTopic("verifier-test.runs", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 10; seq++) {
+                send(producer, "verifier-test.runs", "run-other", "orders", seq);
+                send(producer, "verifier-test.runs", "run-mine", "orders", seq);
+            }
+        }
+
+        DeliveryReport report = awaitReport("run-mine", "verifier-test.runs", Map.of("orders", 10L));
+
+        assertThat(report.consumed()).isEqualTo(10);
+        assertThat(report.duplicates()).isZero();
+        assertThat(report.missing()).isZero();
+    }
+
+    @Test
+    void streamsAreReportedSeparately() {
+        broker.createTopic("verifier-test.streams", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 5; seq++) {
+                send(producer, "verifier-test.streams", "run-streams", "customers", seq);
+            }
+            for (long seq = 0; seq < 3; seq++) {
+                send(producer, "verifier-test.streams", "run-streams", "orders", seq);
+            }
+        }
+
+        DeliveryReport report;
+        try (DeliveryVerifier verifier = verifier("run-streams", "verifier-test.streams")) {
+            verifier.start();
+            verifier.awaitReport(Map.of("customers", 5L, "orders", 3L), Duration.ofSeconds(60));
+            report = verifier.report(Map.of("customers", 5L, "orders", 4L));
+        }
+
+        assertThat(report.stream("customers").missing()).isZero();
+        assertThat(report.stream("orders").missing()).isEqualTo(1);
+        assertThat(report.stream("orders").firstMissing()).containsExactly(3L);
+        assertThat(report.consumed()).isEqualTo(8);
+    }
+
+    @Test
+    void topicCreatedAfterStartIsRead() {
+        try (DeliveryVerifier verifier = verifier("run-later", "verifier-test.later")) {
+            verifier.start();
+            broker.createTopic("verifier-test.later", 1);
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                send(producer, "verifier-test.later", "run-later", "ticks", 0);
+            }
+
+            DeliveryReport report = verifier.awaitReport(Map.of("ticks", 1L), Duration.ofSeconds(60));
+
+            assertThat(report.consumed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void awaitReportBeforeStartFails() {
+        try (DeliveryVerifier verifier = verifier("run-idle", "verifier-test.idle")) {
+            assertThatThrownBy(() -> verifier.awaitReport(Map.of("s", 1L), Duration.ofSeconds(1)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the delivery verifier was not started; call start() first");
+        }
+    }
+
+    @Test
+    void builderRequiresRunId() {
+        DeliveryVerifier.Builder builder =
+                DeliveryVerifier.builder().bootstrapServers("127.0.0.1:9092").topics(List.of("t"));
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the run id is missing; set the engine's runId()");
+    }
+
+    private static DeliveryReport awaitReport(String runId, String topic, Map<String, Long> expected) {
+        try (DeliveryVerifier verifier = verifier(runId, topic)) {
+            verifier.start();
+            return verifier.awaitReport(expected, Duration.ofSeconds(60));
+        }
+    }
+
+    private static DeliveryVerifier verifier(String runId, String topic) {
+        return DeliveryVerifier.builder()
+                .bootstrapServers(broker.bootstrapServers())
+                .runId(runId)
+                .topics(List.of(topic))
+                .build();
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends a record with the headers the Kafka sink writes, as a plain producer would. */
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer, String topic, String runId, String stream, long seq) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(KafkasimHeaders.STREAM, utf8(stream));
+        headers.add(KafkasimHeaders.SEQUENCE, utf8(Long.toString(seq)));
+        headers.add(KafkasimHeaders.SENT_AT, utf8(Long.toString(System.currentTimeMillis())));
+        headers.add(KafkasimHeaders.RUN, utf8(runId));
+        producer.send(new ProducerRecord<>(topic, null, null, utf8("key-" + seq), utf8("value"), headers));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
