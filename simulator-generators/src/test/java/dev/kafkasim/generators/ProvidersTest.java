@@ -33,6 +33,7 @@ class ProvidersTest {
             "object",
             "array",
             "unique",
+            "reference",
             "markov");
 
     @Test

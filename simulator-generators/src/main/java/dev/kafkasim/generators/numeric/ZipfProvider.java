@@ -4,6 +4,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
 import dev.kafkasim.generators.internal.Parameters;
+import dev.kafkasim.generators.internal.ZipfSampler;
 import java.util.IllegalFormatException;
 import java.util.Locale;
 

@@ -15,8 +15,7 @@ import java.util.Set;
  * {@code $$} writes a literal {@code $}. Write the template in quotes, so that HOCON does not read
  * {@code ${...}} as its own substitution.
  *
- * <p>NOTE: a reference to a field that is not generated before this one cannot be rejected at load, because a
- * generator's spec does not list the other fields of its stream. Such a reference renders as {@code null}.
+ * <p>Loading fails when a reference names a field that the stream does not declare before this one.
  *
  * <pre>{@code reading_id { type = template, template = "${device_id}-${seq}" }}</pre>
  */
@@ -47,6 +46,9 @@ public final class TemplateProvider implements GeneratorProvider {
                     "template", "\"" + template + "\"", "a template such as \"${device_id}-${seq}\" (" + error + ")");
             return context -> null;
         }
+        if (!checkReferences(spec, template, parts)) {
+            return context -> null;
+        }
         Part[] compiled = parts.toArray(Part[]::new);
         return context -> {
             StringBuilder text = new StringBuilder();
@@ -55,6 +57,35 @@ public final class TemplateProvider implements GeneratorProvider {
             }
             return text.toString();
         };
+    }
+
+    /**
+     * Records a problem for each field reference that is not a field declared before this one, when the spec knows
+     * its stream's fields; returns whether all references are valid.
+     */
+    private static boolean checkReferences(GeneratorSpec spec, String template, List<Part> parts) {
+        if (!spec.catalog().streams().contains(spec.stream())) {
+            return true;
+        }
+        List<String> before = spec.fieldsBefore();
+        List<String> all = spec.catalog().fields(spec.stream());
+        boolean valid = true;
+        for (Part part : parts) {
+            if (part instanceof FieldReference reference && !before.contains(reference.name())) {
+                String reason = all.contains(reference.name())
+                        ? "field '" + reference.name() + "' is declared after '" + spec.field()
+                                + "'; a template reads only fields declared before it"
+                        : "unknown field '" + reference.name() + "'";
+                spec.reject(
+                        "template",
+                        "\"" + template + "\"",
+                        "references to fields declared before this one ("
+                                + (before.isEmpty() ? "none" : String.join(", ", before))
+                                + ") or to seq, key, stream, event-time: " + reason);
+                valid = false;
+            }
+        }
+        return valid;
     }
 
     /** Splits a template into parts, and returns a description of the first syntax error or {@code null}. */
@@ -103,7 +134,14 @@ public final class TemplateProvider implements GeneratorProvider {
             case "event-time":
                 return (text, context) -> text.append(context.eventTime());
             default:
-                return (text, context) -> text.append(context.field(name));
+                return new FieldReference(name);
+        }
+    }
+
+    private record FieldReference(String name) implements Part {
+        @Override
+        public void append(StringBuilder text, GenerationContext context) {
+            text.append(context.field(name));
         }
     }
 

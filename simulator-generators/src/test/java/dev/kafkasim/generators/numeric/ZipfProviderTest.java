@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkasim.core.spi.GeneratorProvider;
+import dev.kafkasim.generators.internal.ZipfSampler;
 import dev.kafkasim.generators.testkit.GeneratorContractTest;
 import dev.kafkasim.generators.testkit.Statistics;
 import dev.kafkasim.generators.testkit.TestGenerationContext;
@@ -25,22 +26,22 @@ class ZipfProviderTest extends GeneratorContractTest {
 
     @Test
     void tableRanksFollowZipf() {
-        assertRanksFollowZipf(new ZipfSampler.Table(1000, 1.1), 1000, 1.1);
+        assertRanksFollowZipf(ZipfSampler.create(1000, 1.1), 1000, 1.1);
     }
 
     @Test
     void rejectionInversionRanksFollowZipf() {
-        assertRanksFollowZipf(new ZipfSampler.RejectionInversion(1000, 1.1), 1000, 1.1);
+        assertRanksFollowZipf(ZipfSampler.rejectionInversion(1000, 1.1), 1000, 1.1);
     }
 
     @Test
     void rejectionInversionHandlesExponentOne() {
-        assertRanksFollowZipf(new ZipfSampler.RejectionInversion(500, 1.0), 500, 1.0);
+        assertRanksFollowZipf(ZipfSampler.rejectionInversion(500, 1.0), 500, 1.0);
     }
 
     @Test
     void rejectionInversionHandlesSmallExponent() {
-        assertRanksFollowZipf(new ZipfSampler.RejectionInversion(200, 0.5), 200, 0.5);
+        assertRanksFollowZipf(ZipfSampler.rejectionInversion(200, 0.5), 200, 0.5);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.kafkasim.generators.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkasim.core.ConfigurationException;
+import dev.kafkasim.core.SimulationSpec;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.generators.testkit.GeneratorContractTest;
 import dev.kafkasim.generators.testkit.TestGenerationContext;
@@ -67,5 +70,40 @@ class TemplateProviderTest extends GeneratorContractTest {
         assertThat(created.rendered())
                 .containsExactly("test.conf:1: simulation.streams.test.fields.value.template: invalid value \"${}\";"
                         + " expected a template such as \"${device_id}-${seq}\" (empty reference ${} at position 0)");
+    }
+
+    @Test
+    void laterFieldIsRejectedAtLoad() {
+        String scenario = """
+                simulation.streams.s {
+                  fields {
+                    label { type = template, template = "${device}-${seq}" }
+                    device { type = constant, value = d1 }
+                  }
+                }
+                """;
+
+        assertThatThrownBy(() -> SimulationSpec.parse(scenario, "template.conf"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("template.conf:3: simulation.streams.s.fields.label.template: invalid value"
+                        + " \"${device}-${seq}\"; expected references to fields declared before this one (none) or to"
+                        + " seq, key, stream, event-time: field 'device' is declared after 'label'; a template reads"
+                        + " only fields declared before it");
+    }
+
+    @Test
+    void unknownFieldIsRejectedAtLoad() {
+        String scenario = """
+                simulation.streams.s {
+                  fields {
+                    device { type = constant, value = d1 }
+                    label { type = template, template = "${devise}" }
+                  }
+                }
+                """;
+
+        assertThatThrownBy(() -> SimulationSpec.parse(scenario, "template.conf"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("(device) or to seq, key, stream, event-time: unknown field 'devise'");
     }
 }

@@ -1,6 +1,5 @@
-package dev.kafkasim.generators.numeric;
+package dev.kafkasim.generators.internal;
 
-import dev.kafkasim.generators.internal.Sampling;
 import java.util.SplittableRandom;
 
 /**
@@ -10,19 +9,36 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable, so one instance may serve any number of generators.
  */
-abstract class ZipfSampler {
+public abstract class ZipfSampler {
     /** Up to this many ranks, draws use a table of 8 bytes per rank. */
-    static final long TABLE_LIMIT = 1 << 16;
+    public static final long TABLE_LIMIT = 1 << 16;
 
     /** Returns a rank from 1 to {@code n}. */
-    abstract long sample(SplittableRandom random);
+    public abstract long sample(SplittableRandom random);
 
-    static ZipfSampler create(long n, double exponent) {
+    /**
+     * Returns a sampler of ranks from 1 to {@code n}: a table for small {@code n}, rejection-inversion otherwise.
+     *
+     * @param n the largest rank, at least 1
+     * @param exponent the exponent, greater than 0
+     */
+    public static ZipfSampler create(long n, double exponent) {
         return n <= TABLE_LIMIT ? new Table((int) n, exponent) : new RejectionInversion(n, exponent);
     }
 
+    /**
+     * Returns a rejection-inversion sampler, whose construction costs O(1) for any {@code n}: for a rank range that
+     * grows between draws.
+     *
+     * @param n the largest rank, at least 1
+     * @param exponent the exponent, greater than 0
+     */
+    public static ZipfSampler rejectionInversion(long n, double exponent) {
+        return new RejectionInversion(n, exponent);
+    }
+
     /** Returns the exact probability of a rank, for tests; sums the normalizing constant in O(n). */
-    static double probability(long rank, long n, double exponent) {
+    public static double probability(long rank, long n, double exponent) {
         double total = 0;
         for (long k = n; k >= 1; k--) {
             total += Math.pow(k, -exponent);
@@ -44,7 +60,7 @@ abstract class ZipfSampler {
         }
 
         @Override
-        long sample(SplittableRandom random) {
+        public long sample(SplittableRandom random) {
             double target = random.nextDouble() * cumulative[cumulative.length - 1];
             return Sampling.searchCumulative(cumulative, target) + 1;
         }
@@ -72,7 +88,7 @@ abstract class ZipfSampler {
         }
 
         @Override
-        long sample(SplittableRandom random) {
+        public long sample(SplittableRandom random) {
             while (true) {
                 double u = integralAtEnd + random.nextDouble() * (integralAtOneAndHalf - integralAtEnd);
                 double x = inverseIntegral(u);
