@@ -8,6 +8,7 @@ import dev.kafkasim.core.spi.SendCallback;
 import dev.kafkasim.core.spi.Sink;
 import dev.kafkasim.core.spi.SinkContext;
 import dev.kafkasim.core.spi.StreamBinding;
+import dev.kafkasim.kafka.sink.KafkasimHeaders;
 import dev.kafkasim.kafka.streams.internal.TopicSerializers;
 import dev.kafkasim.kafka.streams.internal.TopicSerializers.Encoded;
 import java.nio.charset.StandardCharsets;
@@ -57,24 +58,16 @@ import org.apache.kafka.streams.test.TestRecord;
  * before piping the record, so wall-clock punctuations fire between the records they would fall between on a
  * broker. Late records never move either clock back.
  *
- * <p><b>Headers.</b> Every record carries {@code kafkasim.stream}, {@code kafkasim.seq}, {@code kafkasim.run} and,
- * on injected records, {@code kafkasim.fault}, followed by the record's own headers. The Kafka sink's
- * {@code kafkasim.sent-at} is left out because it would be the wall clock of the test JVM, not of the driver.
+ * <p><b>Headers.</b> Every record carries the {@link KafkasimHeaders} {@code kafkasim.stream}, {@code kafkasim.seq},
+ * {@code kafkasim.run} and, on injected records, {@code kafkasim.fault}, followed by the record's own headers. The
+ * Kafka sink's {@code kafkasim.sent-at} is left out because it would be the wall clock of the test JVM, not of the
+ * driver.
  *
  * <p>Each record completes its callback before {@link #send} returns: acknowledged once piped, failed with a
  * {@link KafkasimException} (caused by what the topology threw) when {@code pipeInput} throws. The driver is not
  * thread-safe, so read its output topics only after the run has finished. The sink does not close the driver.
  */
 public final class TopologyTestDriverSink implements Sink {
-    /** Header naming the stream that generated the record. */
-    public static final String STREAM_HEADER = "kafkasim.stream";
-
-    /** Header carrying the record's sequence number within its stream, in decimal. */
-    public static final String SEQUENCE_HEADER = "kafkasim.seq";
-
-    /** Header carrying the id of the engine run that generated the record. */
-    public static final String RUN_HEADER = "kafkasim.run";
-
     private final TopologyTestDriver driver;
     private final Map<String, TopicSerializers> serializers;
     private final Duration wallClockInterval;
@@ -279,11 +272,11 @@ public final class TopologyTestDriverSink implements Sink {
 
     private Headers headers(SimRecord record) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(STREAM_HEADER, utf8(record.stream()));
-        headers.add(SEQUENCE_HEADER, utf8(Long.toString(record.sequence())));
-        headers.add(RUN_HEADER, runId);
+        headers.add(KafkasimHeaders.STREAM, utf8(record.stream()));
+        headers.add(KafkasimHeaders.SEQUENCE, utf8(Long.toString(record.sequence())));
+        headers.add(KafkasimHeaders.RUN, runId);
         if (record.fault() != null) {
-            headers.add(SimRecord.FAULT_HEADER, utf8(record.fault()));
+            headers.add(KafkasimHeaders.FAULT, utf8(record.fault()));
         }
         for (SimHeader header : record.headers()) {
             headers.add(header.name(), header.value() == null ? null : utf8(header.value()));

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Driver properties whose state directory is a fresh folder under {@code target/}, deleted after the test. */
+/** Driver properties whose state directory is a folder of its own under {@code target/}, emptied before use. */
 final class DriverFolders {
     private static final Path ROOT = Path.of("target", "kafka-streams-state");
 
