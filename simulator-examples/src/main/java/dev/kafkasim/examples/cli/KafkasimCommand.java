@@ -1,0 +1,235 @@
+package dev.kafkasim.examples.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import dev.kafkasim.core.ConfigProblem;
+import dev.kafkasim.core.ConfigurationException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code kafkasim} command. Without arguments it starts an embedded Kafka broker on 127.0.0.1, runs the bundled
+ * {@value #DEFAULT_SCENARIO} scenario for ten seconds, reads every record back and prints
+ * {@code verified: generated=N acknowledged=N consumed=N missing=0 duplicates=0}.
+ *
+ * <p>Exit codes: 0 when records were generated and each was read back exactly once; 1 when records were missing or
+ * duplicated, or the broker, a sink or the verifier failed; 2 for invalid options or an invalid scenario.
+ *
+ * <p>Example: {@code kafkasim --rate 500/s --duration 30s sensors.conf}.
+ */
+@Command(
+        name = "kafkasim",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Generates realistic, reproducible traffic into Kafka and reads it back to check that every record"
+                    + " arrived exactly once.",
+            "",
+            "Without arguments it starts an embedded broker on 127.0.0.1, runs the bundled iot-sensors scenario for"
+                    + " 10 seconds and prints a progress line each second, then one summary line."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:records were generated and each was read back exactly once",
+            "1:records were missing or duplicated, or the broker or a sink failed",
+            "2:invalid options or an invalid scenario"
+        })
+public final class KafkasimCommand implements Callable<Integer> {
+    /** The bundled scenario that runs when no scenario file or name is given. */
+    public static final String DEFAULT_SCENARIO = "iot-sensors";
+
+    /** Exit code for a run in which every record was read back exactly once. */
+    public static final int EXIT_OK = 0;
+
+    /** Exit code for missing or duplicated records, or a failed broker, sink or verifier. */
+    public static final int EXIT_FAILED = 1;
+
+    /** Exit code for invalid options or an invalid scenario. */
+    public static final int EXIT_INVALID = 2;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO_FILE",
+            description = "HOCON scenario file to run. Without it, the bundled scenario named by --scenario runs.")
+    private Path scenarioFile;
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "NAME",
+            description = "Bundled scenario to run when no file is given (default: " + DEFAULT_SCENARIO + ").")
+    private String scenarioName;
+
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Existing Kafka cluster to write to and read from. Without it, an embedded broker is"
+                    + " started on 127.0.0.1 and stopped at the end.")
+    private String bootstrapServers;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            description = "Length of the run in event time, such as 30s or 2m (sets simulation.duration). Default:"
+                    + " the scenario's limits, or 10s when it sets none.")
+    private String duration;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "RATE",
+            description = "Records per unit of time for every stream, such as 500/s, 12/min or 3600/h (sets each"
+                    + " stream's rate).")
+    private String rate;
+
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            description = "Records to generate across all streams before the run ends (sets simulation.count).")
+    private Long count;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed for every random draw; the same seed and scenario give the same records (sets"
+                    + " simulation.seed).")
+    private Long seed;
+
+    @Option(
+            names = "--list-generators",
+            description = "Print every generator type on the class path with its description, then exit.")
+    private boolean listGenerators;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    private boolean verbose;
+
+    @Spec
+    private CommandSpec spec;
+
+    private volatile SimulationRun activeRun;
+
+    /** Creates the command; picocli sets its options. */
+    public KafkasimCommand() {}
+
+    /**
+     * Runs the command with the process's arguments and exits with its exit code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        KafkasimCommand command = new KafkasimCommand();
+        Thread stopOnInterrupt = new Thread(command::stopActiveRun, "kafkasim-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        int exitCode = new CommandLine(command).execute(args);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        } catch (IllegalStateException e) {
+            // Interrupted (Ctrl-C or SIGTERM): the JVM is shutting down and ends with the signal's status once the
+            // hook has let the summary print.
+            return;
+        }
+        System.exit(exitCode);
+    }
+
+    /** Runs the command; called by picocli after it has set the options. */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        try {
+            if (listGenerators) {
+                GeneratorCatalog.print(classLoader, out);
+                return EXIT_OK;
+            }
+            Config scenario = loadScenario(new ScenarioLoader(classLoader));
+            activeRun = new SimulationRun(out, classLoader);
+            return activeRun.run(scenario, overrides(), bootstrapServers);
+        } catch (ConfigurationException e) {
+            printProblems(err, e);
+            return EXIT_INVALID;
+        } catch (InvalidArgumentException e) {
+            err.println("kafkasim: " + e.getMessage());
+            return EXIT_INVALID;
+        } catch (ConfigException e) {
+            err.println("kafkasim: invalid scenario: " + e.getMessage());
+            printStackTraceIfVerbose(err, e);
+            return EXIT_INVALID;
+        } catch (RuntimeException e) {
+            err.println("kafkasim: " + describe(e));
+            printStackTraceIfVerbose(err, e);
+            return EXIT_FAILED;
+        } finally {
+            activeRun = null;
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private Config loadScenario(ScenarioLoader loader) {
+        if (scenarioFile != null && scenarioName != null) {
+            throw new InvalidArgumentException("give either a scenario file or --scenario, not both (got "
+                    + scenarioFile + " and --scenario " + scenarioName + ")");
+        }
+        if (scenarioFile != null) {
+            return loader.fromFile(scenarioFile);
+        }
+        return loader.bundled(scenarioName == null ? DEFAULT_SCENARIO : scenarioName);
+    }
+
+    private ScenarioOverrides overrides() {
+        return new ScenarioOverrides()
+                .seed(seed)
+                .duration(duration)
+                .count(count)
+                .rate(rate);
+    }
+
+    private void stopActiveRun() {
+        SimulationRun run = activeRun;
+        if (run == null) {
+            return;
+        }
+        try {
+            run.stopAndAwait(Duration.ofSeconds(40));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printProblems(PrintWriter err, ConfigurationException e) {
+        int count = e.problems().size();
+        err.println("kafkasim: invalid scenario (" + count + (count == 1 ? " problem):" : " problems):"));
+        for (ConfigProblem problem : e.problems()) {
+            err.println(problem.render());
+        }
+        printStackTraceIfVerbose(err, e);
+    }
+
+    private void printStackTraceIfVerbose(PrintWriter err, Throwable e) {
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** Returns the message of an error followed by the messages of its causes that add to it. */
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder(error.getMessage() == null ? error.toString() : error.getMessage());
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !text.toString().contains(message)) {
+                text.append(": ").append(message);
+            }
+        }
+        return text.toString();
+    }
+}
