@@ -12,14 +12,23 @@ import java.util.Objects;
  */
 public record ConfigProblem(String origin, String path, String message) {
 
+    /** The longest message kept whole; longer ones, such as those quoting a huge value, are shortened. */
+    static final int MAX_MESSAGE_LENGTH = 600;
+
     /**
-     * Creates a problem.
+     * Creates a problem. A message longer than 600 characters keeps its start and end around a note of how many
+     * characters were left out.
      *
      * @throws NullPointerException if {@code path} or {@code message} is null
      */
     public ConfigProblem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            int omitted = message.length() - 400;
+            message = message.substring(0, 250) + "[... " + omitted + " characters ...]"
+                    + message.substring(message.length() - 150);
+        }
     }
 
     /**

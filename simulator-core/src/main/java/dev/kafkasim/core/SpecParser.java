@@ -252,7 +252,7 @@ final class SpecParser {
         Config keyFormat = formatBlock(block, "key-format", "string");
         Map<String, Config> fields = new LinkedHashMap<>();
         Map<String, ConfigOrigin> fieldOrigins = new LinkedHashMap<>();
-        parseFields(config, path, fields, fieldOrigins);
+        parseFields(config, path, user.containsKey("fields"), user.origin(), fields, fieldOrigins);
         if (keyField != null && !fields.containsKey(keyField)) {
             block.problem("key", Suggestions.unknown("field", keyField, fields.keySet()));
         }
@@ -298,14 +298,21 @@ final class SpecParser {
     }
 
     private void parseFields(
-            Config stream, String path, Map<String, Config> fields, Map<String, ConfigOrigin> origins) {
+            Config stream,
+            String path,
+            boolean declared,
+            ConfigOrigin streamOrigin,
+            Map<String, Config> fields,
+            Map<String, ConfigOrigin> origins) {
         ConfigObject object = objectAt(stream, "fields", path + ".fields");
         if (object == null) {
             return;
         }
         if (object.isEmpty()) {
+            // Without a fields block of its own, the stream has the empty default from reference.conf.
+            ConfigOrigin where = declared ? object.origin() : streamOrigin;
             problems.add(new ConfigProblem(
-                    Origins.describe(object.origin()),
+                    Origins.describe(where),
                     path + ".fields",
                     "no fields declared; declare at least one, such as id { type = uuid }"));
         }

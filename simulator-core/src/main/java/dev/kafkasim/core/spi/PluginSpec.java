@@ -223,7 +223,9 @@ public abstract class PluginSpec {
         knownKeys.add(topKey(key));
         ConfigOrigin where = config.hasPath(key) ? config.getValue(key).origin() : origin;
         problems.add(new ConfigProblem(
-                Origins.describe(where), path + "." + key, "invalid value " + value + "; expected " + expected));
+                Origins.describe(where),
+                path + "." + key,
+                "invalid value " + abbreviate(value) + "; expected " + expected));
     }
 
     /**
@@ -336,6 +338,12 @@ public abstract class PluginSpec {
 
     private String rendered(String key) {
         return config.getValue(key).render();
+    }
+
+    /** Returns a value's text, shortened to its first 100 characters with the full length when longer. */
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 100 ? text : text.substring(0, 100) + "... (" + text.length() + " characters)";
     }
 
     private static String topKey(String key) {
