@@ -1,0 +1,82 @@
+package dev.kafkasim.examples.dashboard;
+
+import dev.kafkasim.core.SimRecord;
+import dev.kafkasim.core.spi.SendCallback;
+import dev.kafkasim.core.spi.Sink;
+import dev.kafkasim.core.spi.SinkContext;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Passes every record on to another sink, keeping the latest records of each stream for the page and timing each
+ * send from the call to its acknowledgement.
+ */
+final class RecordingSink implements Sink {
+    /** How many records the sink keeps per stream. */
+    static final int RECENT_PER_STREAM = 8;
+
+    private final Sink delegate;
+    private final Timer sendLatency;
+    private final Map<String, Deque<SimRecord>> recent = new HashMap<>();
+
+    RecordingSink(Sink delegate, Timer sendLatency) {
+        this.delegate = delegate;
+        this.sendLatency = sendLatency;
+    }
+
+    @Override
+    public void open(SinkContext context) {
+        delegate.open(context);
+    }
+
+    @Override
+    public void send(SimRecord record, SendCallback callback) {
+        keep(record);
+        long sentAt = System.nanoTime();
+        delegate.send(record, (sent, error) -> {
+            if (error == null) {
+                sendLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
+            }
+            callback.onCompletion(sent, error);
+        });
+    }
+
+    @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    /** Returns the latest records of a stream, newest first. */
+    List<SimRecord> recent(String stream) {
+        synchronized (recent) {
+            Deque<SimRecord> records = recent.get(stream);
+            return records == null ? List.of() : new ArrayList<>(records);
+        }
+    }
+
+    private void keep(SimRecord record) {
+        synchronized (recent) {
+            Deque<SimRecord> records = recent.computeIfAbsent(record.stream(), stream -> new ArrayDeque<>());
+            records.addFirst(record);
+            if (records.size() > RECENT_PER_STREAM) {
+                records.removeLast();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RecordingSink{" + delegate + "}";
+    }
+}

@@ -1,0 +1,170 @@
+package dev.kafkasim.examples.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static DashboardServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = DashboardServer.builder().port(0).start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void serverBindsLoopbackByDefault() {
+        assertThat(server.uri().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void scenariosListsBundledOnes() throws Exception {
+        JsonNode scenarios = get("/api/scenarios").body;
+
+        assertThat(scenarios.get("bundled").toString()).contains("iot-sensors", "clickstream", "orders");
+    }
+
+    @Test
+    void scenarioDescribesStreams() throws Exception {
+        JsonNode scenario = get("/api/scenario?name=iot-sensors").body;
+
+        assertThat(scenario.at("/streams/0/name").asText()).isEqualTo("sensors");
+        assertThat(scenario.at("/streams/0/topic").asText()).isEqualTo("iot.sensors");
+        assertThat(scenario.at("/streams/0/rate").asText()).isEqualTo("200/s");
+    }
+
+    @Test
+    void runGoesThroughPauseResumeStop() throws Exception {
+        Response started = post(
+                "/api/start",
+                "{\"scenario\": \"iot-sensors\", \"streams\": {\"sensors\": "
+                        + "{\"topic\": \"api.sensors\", \"rate\": \"300/s\"}}}");
+        assertThat(started.status).as(started.body.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status().at("/totals/acknowledged").asLong() > 50);
+
+        Response paused = post("/api/pause", "");
+        Response pausedAgain = post("/api/pause", "");
+        Response resumed = post("/api/resume", "");
+        Response rateChanged = post("/api/streams/sensors/rate", "{\"rate\": \"100/s\"}");
+        Response stopped = post("/api/stop", "");
+
+        assertThat(paused.body.get("state").asText()).isEqualTo("PAUSED");
+        assertThat(paused.body.at("/actions/resume").asBoolean()).isTrue();
+        assertThat(pausedAgain.status).isEqualTo(409);
+        assertThat(pausedAgain.body.get("error").asText()).isEqualTo("cannot pause: the run is paused");
+        assertThat(resumed.body.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(rateChanged.status).isEqualTo(200);
+        assertThat(stopped.body.get("state").asText()).isEqualTo("STOPPED");
+        assertThat(stopped.body.at("/streams/0/topic").asText()).isEqualTo("api.sensors");
+        assertThat(stopped.body.at("/streams/0/recent/0/key").asText()).startsWith("sensor-");
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> "done".equals(status().at("/verification/state").asText()));
+        JsonNode verification = status().get("verification");
+        assertThat(verification.get("passed").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        assertThat(verification.get("summary").asText())
+                .startsWith("verified: generated=")
+                .endsWith("duplicates=0");
+        assertThat(status().at("/actions/start").asBoolean()).isTrue();
+    }
+
+    @Test
+    void invalidStartRequestIsBadRequest() throws Exception {
+        Response response = post("/api/start", "{\"seed\": \"abc\", \"streams\": {\"sensors\": {\"rate\": \"fast\"}}}");
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.body.get("error").asText())
+                .startsWith("invalid start request: ")
+                .contains("seed must be a whole number")
+                .contains("streams.sensors.rate: invalid rate 'fast'");
+    }
+
+    @Test
+    void invalidScenarioReturnsItsProblems(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("typo.conf");
+        Files.writeString(
+                file,
+                "simulation {\n  streams.s {\n    topic = t\n    rate = 10/s\n    fields {\n"
+                        + "      x { type = normal, mean = 1, stddv = 2 }\n    }\n  }\n}\n");
+
+        Response response = post("/api/start", "{\"scenarioFile\": " + JSON.writeValueAsString(file.toString()) + "}");
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.body.get("problems").findValuesAsText("path"))
+                .contains("simulation.streams.s.fields.x.stddv");
+        assertThat(response.body.get("problems").findValuesAsText("origin")).allMatch(o -> o.contains("typo.conf:6"));
+        assertThat(status().at("/error/problems").findValuesAsText("message"))
+                .anyMatch(message -> message.contains("did you mean 'stddev'"));
+    }
+
+    @Test
+    void controlWithoutRunIsConflict() throws Exception {
+        Response response = post("/api/resume", "");
+
+        assertThat(response.status).isEqualTo(409);
+        assertThat(response.body.get("error").asText()).startsWith("cannot resume: the run is ");
+    }
+
+    @Test
+    void unknownPathIsNotFound() throws Exception {
+        Response response = get("/api/nothing");
+
+        assertThat(response.status).isEqualTo(404);
+        assertThat(response.body.get("error").asText()).startsWith("no API at /api/nothing");
+    }
+
+    @Test
+    void webJarFilesAreServedWithoutVersion() throws Exception {
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(server.uri().resolve("/webjars/bootstrap/css/bootstrap.min.css"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    private static JsonNode status() throws IOException, InterruptedException {
+        return get("/api/status").body;
+    }
+
+    private static Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.uri().resolve(path)).GET().build());
+    }
+
+    private static Response post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.uri().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private static Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private record Response(int status, JsonNode body) {}
+}
