@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -65,6 +67,23 @@ class KafkasimCommandTest {
         assertThat(lastLine(result.out()))
                 .isEqualTo("verified: generated=300 acknowledged=300 consumed=300 missing=0 duplicates=0");
         assertThat(result.out()).doesNotContain("embedded Kafka broker");
+    }
+
+    @Test
+    void unreachableClusterExitsWithOne() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        CommandRunner.Result result =
+                CommandRunner.run("--bootstrap-servers", "127.0.0.1:" + closedPort, "--duration", "1s");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("kafkasim: ");
+        assertThat(result.err()).contains("127.0.0.1:" + closedPort);
+        assertThat(result.err()).doesNotContain("\tat ");
+        assertThat(result.out()).doesNotContain("verified:");
     }
 
     @Test
