@@ -1,6 +1,6 @@
 package dev.kafkasim.core;
 
-/** How a simulation's schedule maps to the wall clock. Event times are the same in both modes. */
+/** The mapping from a simulation's schedule to the wall clock. Event times are the same in both modes. */
 public enum ClockMode {
     /** Sends each record when its scheduled time arrives on the wall clock, scaled by the simulation's speed. */
     REAL_TIME("real-time"),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a stream's rate changes over event time. {@code rate} is always the stream's total rate.
+ * A stream's rate as a function of event time. {@code rate} is always the stream's total rate.
  *
  * <p>In HOCON, {@code rate = 500/s} declares a {@link Constant} rate; a block declares the others:
  *
@@ -78,7 +78,7 @@ public sealed interface RateSchedule
 
     /**
      * A sequence of constant rates, each for a duration; after the last step the sequence starts again when
-     * {@code repeat} is true, and the last rate holds otherwise.
+     * {@code repeat} is true, and the last rate stays otherwise.
      *
      * @param steps the steps in order, at least one
      * @param repeat whether the sequence repeats

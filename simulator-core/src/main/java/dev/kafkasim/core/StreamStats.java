@@ -11,7 +11,7 @@ import java.util.Map;
  * @param generated records generated so far
  * @param acknowledged records the sink acknowledged
  * @param failed records the sink reported failed, or that could not be sent
- * @param targetRate the rate the schedule asks for at the latest record, in records per second
+ * @param targetRate the rate the schedule requests at the latest record, in records per second
  * @param lagMillis with the real-time clock, how far the latest record was sent behind its scheduled time, in
  *     milliseconds; always 0 with the virtual clock
  * @param faults records injected with a fault, by fault kind (such as {@code late}); kinds not injected are absent

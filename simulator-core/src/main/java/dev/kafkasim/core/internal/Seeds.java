@@ -48,7 +48,7 @@ public final class Seeds {
         return hash;
     }
 
-    /** The SplitMix64 finaliser: a bijection on longs that spreads every input bit over the output. */
+    /** Applies the SplitMix64 finaliser, a bijection on longs that spreads every input bit over the output. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

@@ -5,7 +5,7 @@ package dev.kafkasim.core.spi;
  * customer ids an orders stream may refer to. Obtained at load with {@link GeneratorSpec#emittedValues}.
  *
  * <p>The engine adds a value when a record carrying it is handed to the sink, on the same thread that runs the
- * generators, so a generator reading it never sees a value that was not sent. Records injected with a fault that
+ * generators, so a generator never reads a value that was not sent. Records injected with a fault that
  * replaces the key or value (null keys, tombstones, null fields, poison payloads) add nothing.
  */
 public interface EmittedValues {

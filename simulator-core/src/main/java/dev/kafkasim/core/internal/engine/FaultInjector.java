@@ -206,7 +206,7 @@ final class FaultInjector {
         return bytes == null ? new byte[0] : bytes;
     }
 
-    /** The encoded value with its closing brace replaced by {@code ,,}}, which no JSON parser accepts. */
+    /** Returns the encoded value with its closing brace replaced by {@code ,,}}, which no JSON parser accepts. */
     private byte[] invalidJson(SimRecord record) {
         String text = new String(encoded(record), StandardCharsets.UTF_8);
         int close = text.lastIndexOf('}');
@@ -219,7 +219,7 @@ final class FaultInjector {
         return Arrays.copyOf(bytes, bytes.length / 2);
     }
 
-    /** The value with one field replaced by a value of another type: a string for a number, a number otherwise. */
+    /** Returns the value with one field replaced by a value of another type: a string for a number, a number otherwise. */
     private Object wrongType(SimRecord record) {
         RecordValue value = record.recordValue();
         if (value == null || value.size() == 0) {
@@ -239,7 +239,7 @@ final class FaultInjector {
         return bytes;
     }
 
-    /** A JSON object of exactly {@code oversizeBytes} bytes: the value's fields are not kept, only its size. */
+    /** Returns a JSON object of exactly {@code oversizeBytes} bytes, which keeps none of the value's fields. */
     private byte[] oversize(SimRecord record) {
         int size = (int) spec.oversizeBytes();
         byte[] prefix = "{\"padding\":\"".getBytes(StandardCharsets.UTF_8);
