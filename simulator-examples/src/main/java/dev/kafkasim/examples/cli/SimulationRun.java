@@ -1,16 +1,22 @@
 package dev.kafkasim.examples.cli;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigValue;
+import dev.kafkasim.core.ConfigProblem;
+import dev.kafkasim.core.ConfigurationException;
 import dev.kafkasim.core.EngineStats;
 import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.RateSchedule;
 import dev.kafkasim.core.SimulationSpec;
 import dev.kafkasim.core.SimulatorEngine;
+import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.StreamStats;
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
 import dev.kafkasim.kafka.verify.DeliveryReport;
 import dev.kafkasim.kafka.verify.DeliveryVerifier;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +86,28 @@ final class SimulationRun {
      */
     private void validate(Config scenario, ScenarioOverrides overrides, String bootstrapServers) {
         String servers = bootstrapServers == null ? "127.0.0.1:9092" : bootstrapServers;
-        SimulationSpec.parse(overrides.bootstrapServers(servers).applyTo(scenario), classLoader);
+        SimulationSpec spec =
+                SimulationSpec.parse(overrides.bootstrapServers(servers).applyTo(scenario), classLoader);
+        requireKafkaStream(spec);
+    }
+
+    /** Rejects a scenario whose streams all go to sinks other than Kafka, since the command verifies through Kafka. */
+    private static void requireKafkaStream(SimulationSpec spec) {
+        for (StreamSpec stream : spec.streams().values()) {
+            String sink = stream.sink() != null || spec.sinks().size() != 1
+                    ? stream.sink()
+                    : spec.sinks().keySet().iterator().next();
+            if (isKafkaSink(spec.sinks().get(sink))) {
+                return;
+            }
+        }
+        ConfigValue sinks = spec.config().hasPath("sinks") ? spec.config().getValue("sinks") : null;
+        throw new ConfigurationException(new ConfigProblem(
+                sinks == null ? null : describe(sinks.origin()),
+                "simulation.sinks",
+                "no stream writes to a sink of type kafka, and the kafkasim command verifies delivery by reading"
+                        + " Kafka back; declare a sink { type = kafka } or remove the sinks so that the command adds"
+                        + " one"));
     }
 
     /**
@@ -197,6 +224,14 @@ final class SimulationRun {
                     + " to verify; declare a sink { type = kafka } or remove the scenario's sinks");
         }
         return streams;
+    }
+
+    /** Returns {@code file:line} for a value's origin, the form configuration problems use. */
+    private static String describe(ConfigOrigin origin) {
+        String name = origin.filename() == null
+                ? origin.description()
+                : Path.of(origin.filename()).getFileName().toString();
+        return origin.lineNumber() > 0 ? name + ":" + origin.lineNumber() : name;
     }
 
     private static boolean isKafkaSink(Config sink) {

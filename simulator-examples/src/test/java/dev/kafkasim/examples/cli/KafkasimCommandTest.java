@@ -110,6 +110,22 @@ class KafkasimCommandTest {
     }
 
     @Test
+    void scenarioWithoutKafkaSinkExitsWithTwo() throws IOException {
+        Path scenario = write("console.conf", """
+                simulation {
+                  sinks.out { type = console }
+                  streams.ticks { count = 3, fields { n { type = sequence } } }
+                }
+                """);
+
+        CommandRunner.Result result = CommandRunner.run(scenario.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("console.conf:2: simulation.sinks: no stream writes to a sink of type kafka");
+        assertThat(result.out()).doesNotContain("embedded Kafka broker");
+    }
+
+    @Test
     void invalidRateOptionExitsWithTwo() {
         CommandRunner.Result result = CommandRunner.run("--rate", "fast");
 
