@@ -103,7 +103,7 @@ final class SimulationRun {
         }
         ConfigValue sinks = spec.config().hasPath("sinks") ? spec.config().getValue("sinks") : null;
         throw new ConfigurationException(new ConfigProblem(
-                sinks == null ? null : describe(sinks.origin()),
+                sinks == null ? null : location(sinks.origin()),
                 "simulation.sinks",
                 "no stream writes to a sink of type kafka, and the kafkasim command verifies delivery by reading"
                         + " Kafka back; declare a sink { type = kafka } or remove the sinks so that the command adds"
@@ -122,7 +122,7 @@ final class SimulationRun {
             List<StreamStats> verified = kafkaStreams(spec, engine.stats());
             List<String> topics =
                     verified.stream().map(StreamStats::topic).distinct().toList();
-            describe(spec, verified);
+            printPlan(spec, verified);
 
             try (DeliveryVerifier verifier = DeliveryVerifier.builder()
                     .bootstrapServers(bootstrapServers)
@@ -191,7 +191,7 @@ final class SimulationRun {
         return generated > 0 && report.missing() == 0 && report.duplicates() == 0 ? 0 : 1;
     }
 
-    private void describe(SimulationSpec spec, List<StreamStats> verified) {
+    private void printPlan(SimulationSpec spec, List<StreamStats> verified) {
         StringBuilder line = new StringBuilder("running ");
         for (int i = 0; i < verified.size(); i++) {
             StreamStats stream = verified.get(i);
@@ -227,7 +227,7 @@ final class SimulationRun {
     }
 
     /** Returns {@code file:line} for a value's origin, the form configuration problems use. */
-    private static String describe(ConfigOrigin origin) {
+    private static String location(ConfigOrigin origin) {
         String name = origin.filename() == null
                 ? origin.description()
                 : Path.of(origin.filename()).getFileName().toString();
