@@ -105,6 +105,20 @@ public final class KafkasimCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(
+            names = "--clock",
+            paramLabel = "CLOCK",
+            description = "real-time: send each record at its scheduled time; virtual: send as fast as possible while"
+                    + " event time follows the schedule (sets simulation.clock).")
+    private String clock;
+
+    @Option(
+            names = "--sink",
+            paramLabel = "SINK",
+            description = "kafka (default): send to Kafka and read every record back; console: write each record as"
+                    + " one JSON line to standard output, with no broker.")
+    private String sink = "kafka";
+
+    @Option(
             names = "--list-generators",
             description = "Print every generator type on the class path with its description, then exit.")
     private boolean listGenerators;
@@ -116,6 +130,7 @@ public final class KafkasimCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private volatile SimulationRun activeRun;
+    private volatile ConsoleRun consoleRun;
 
     /** Creates the command; picocli sets its options. */
     public KafkasimCommand() {}
@@ -152,6 +167,10 @@ public final class KafkasimCommand implements Callable<Integer> {
                 return EXIT_OK;
             }
             Config scenario = loadScenario(new ScenarioLoader(classLoader));
+            if (isConsole()) {
+                consoleRun = new ConsoleRun(err, classLoader);
+                return consoleRun.run(scenario, overrides());
+            }
             activeRun = new SimulationRun(out, classLoader);
             return activeRun.run(scenario, overrides(), bootstrapServers);
         } catch (ConfigurationException e) {
@@ -170,6 +189,7 @@ public final class KafkasimCommand implements Callable<Integer> {
             return EXIT_FAILED;
         } finally {
             activeRun = null;
+            consoleRun = null;
             out.flush();
             err.flush();
         }
@@ -186,8 +206,21 @@ public final class KafkasimCommand implements Callable<Integer> {
         return loader.bundled(scenarioName == null ? DEFAULT_SCENARIO : scenarioName);
     }
 
+    /** Returns whether the records go to standard output, after checking the --sink value and its companions. */
+    private boolean isConsole() {
+        if (!sink.equals("kafka") && !sink.equals("console")) {
+            throw new InvalidArgumentException("invalid value '" + sink + "' for --sink; expected kafka or console");
+        }
+        if (sink.equals("console") && bootstrapServers != null) {
+            throw new InvalidArgumentException("--bootstrap-servers does not apply with --sink console, which writes"
+                    + " to standard output; remove one of them");
+        }
+        return sink.equals("console");
+    }
+
     private ScenarioOverrides overrides() {
         return new ScenarioOverrides()
+                .clock(clock)
                 .seed(seed)
                 .duration(duration)
                 .count(count)
@@ -195,6 +228,10 @@ public final class KafkasimCommand implements Callable<Integer> {
     }
 
     private void stopActiveRun() {
+        ConsoleRun console = consoleRun;
+        if (console != null) {
+            console.stop();
+        }
         SimulationRun run = activeRun;
         if (run == null) {
             return;

@@ -29,6 +29,12 @@ final class ScenarioOverrides {
     private String rate;
     private String bootstrapServers;
 
+    /** Sets {@code simulation.clock}: {@code real-time} or {@code virtual}. */
+    ScenarioOverrides clock(String clock) {
+        put("simulation.clock", clock);
+        return this;
+    }
+
     /** Sets {@code simulation.seed}. */
     ScenarioOverrides seed(Long seed) {
         put("simulation.seed", seed);
