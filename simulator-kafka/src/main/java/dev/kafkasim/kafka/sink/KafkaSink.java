@@ -3,6 +3,7 @@ package dev.kafkasim.kafka.sink;
 import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.SimHeader;
 import dev.kafkasim.core.SimRecord;
+import dev.kafkasim.core.SimulatorMetrics;
 import dev.kafkasim.core.spi.SendCallback;
 import dev.kafkasim.core.spi.Sink;
 import dev.kafkasim.core.spi.SinkContext;
@@ -11,6 +12,12 @@ import dev.kafkasim.kafka.sink.internal.PendingSends;
 import dev.kafkasim.kafka.sink.internal.ProducerDefaults;
 import dev.kafkasim.kafka.sink.internal.SecretMasking;
 import dev.kafkasim.kafka.sink.internal.TopicPreparer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} all complete with an error and are counted in {@link #failedCount()}. A timeout names the
  * bootstrap servers.
  *
+ * <p>Per stream it registers the timer {@value SimulatorMetrics#SEND_LATENCY} (from {@code send} to the producer's
+ * callback) and the counter {@value SimulatorMetrics#BYTES_SENT} (key and value bytes) in the engine's registry, and
+ * removes them on {@link #close()}.
+ *
  * <p>Created by {@link KafkaSinkProvider} from a {@code type = kafka} block, or in code with {@link #builder()}.
  * Not thread-safe: {@link #send} is called from one thread.
  */
@@ -64,6 +75,8 @@ public final class KafkaSink implements Sink {
     private byte[] runId;
     private Map<String, StreamHeaders> streams = Map.of();
     private PendingSends pending;
+    private MeterRegistry meterRegistry;
+    private final List<Meter> meters = new ArrayList<>();
     private Producer<byte[], byte[]> producer;
     private volatile boolean closed;
 
@@ -101,6 +114,7 @@ public final class KafkaSink implements Sink {
         }
         sinkName = context.sinkName();
         runId = utf8(context.runId());
+        meterRegistry = context.meterRegistry();
         streams = streamHeaders(context.streams());
         pending = new PendingSends(sinkName, this::describeError);
         Set<String> topics = topics(context.streams());
@@ -123,13 +137,14 @@ public final class KafkaSink implements Sink {
             callback.onCompletion(record, new IllegalStateException("Kafka sink '" + sinkName + "' is not open"));
             return;
         }
-        PendingSends.Pending send = pending.add(record, callback);
+        StreamHeaders stream = streams.get(record.stream());
+        PendingSends.Pending send = pending.add(record, callback, stream == null ? null : stream.sendLatency());
         if (closed) {
             send.complete(new IllegalStateException("Kafka sink '" + sinkName + "' is closed"));
             return;
         }
         try {
-            producer.send(toProducerRecord(record), send);
+            producer.send(toProducerRecord(record, stream), send);
         } catch (RuntimeException e) {
             send.complete(e);
         }
@@ -162,6 +177,7 @@ public final class KafkaSink implements Sink {
                     + closeTimeout.toMillis() + " ms)"));
             logClose(abandoned);
         }
+        removeMeters();
     }
 
     /** Returns the number of records acknowledged by the cluster so far. */
@@ -213,6 +229,7 @@ public final class KafkaSink implements Sink {
                 producer.close(Duration.ZERO);
                 producer = null;
                 closed = true;
+                removeMeters();
                 throw new KafkasimException(
                         "Kafka sink '" + sinkName + "' could not fetch metadata of topic '"
                                 + topic + "' from bootstrap-servers " + bootstrapServers + " within "
@@ -229,16 +246,20 @@ public final class KafkaSink implements Sink {
                 : "; check that the cluster is reachable and that the topic exists (create-topics = false)";
     }
 
-    private ProducerRecord<byte[], byte[]> toProducerRecord(SimRecord record) {
-        StreamHeaders stream = streams.get(record.stream());
+    private ProducerRecord<byte[], byte[]> toProducerRecord(SimRecord record, StreamHeaders stream) {
         if (stream == null) {
             throw new IllegalArgumentException("Kafka sink '" + sinkName + "' does not receive stream '"
                     + record.stream() + "'; its streams are " + streams.keySet());
         }
         byte[] key = encode(record.key(), stream.binding().keyEncoder());
         byte[] value = encode(record.value(), stream.binding().valueEncoder());
+        stream.bytesSent().increment(length(key) + length(value));
         return new ProducerRecord<>(
                 record.topic(), record.partition(), record.timestamp(), key, value, headers(record, stream));
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
     }
 
     private static byte[] encode(Object value, dev.kafkasim.core.spi.RecordEncoder encoder) {
@@ -304,11 +325,36 @@ public final class KafkaSink implements Sink {
     private Map<String, StreamHeaders> streamHeaders(List<StreamBinding> bindings) {
         Map<String, StreamHeaders> headers = new HashMap<>();
         for (StreamBinding binding : bindings) {
+            Tags tags = SimulatorMetrics.streamTags(binding.stream(), binding.topic(), sinkName);
+            Timer sendLatency = Timer.builder(SimulatorMetrics.SEND_LATENCY)
+                    .description("Time from the sink's send to the cluster's acknowledgement or the failure")
+                    .tags(tags)
+                    .publishPercentiles(SimulatorMetrics.percentiles())
+                    .publishPercentileHistogram()
+                    .register(meterRegistry);
+            Counter bytesSent = Counter.builder(SimulatorMetrics.BYTES_SENT)
+                    .description("Key and value bytes handed to the producer, headers excluded")
+                    .baseUnit(BaseUnits.BYTES)
+                    .tags(tags)
+                    .register(meterRegistry);
+            meters.add(sendLatency);
+            meters.add(bytesSent);
             headers.put(
                     binding.stream(),
-                    new StreamHeaders(binding, new RecordHeader(KafkasimHeaders.STREAM, utf8(binding.stream()))));
+                    new StreamHeaders(
+                            binding,
+                            new RecordHeader(KafkasimHeaders.STREAM, utf8(binding.stream())),
+                            sendLatency,
+                            bytesSent));
         }
         return headers;
+    }
+
+    private void removeMeters() {
+        for (Meter meter : meters) {
+            meterRegistry.remove(meter);
+        }
+        meters.clear();
     }
 
     private static Set<String> topics(List<StreamBinding> bindings) {
@@ -333,8 +379,11 @@ public final class KafkaSink implements Sink {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A stream's binding and its ready-made stream header, shared by all its records because it never changes. */
-    private record StreamHeaders(StreamBinding binding, Header streamHeader) {}
+    /**
+     * A stream's binding, its ready-made stream header (shared by all its records because it never changes) and
+     * its meters.
+     */
+    private record StreamHeaders(StreamBinding binding, Header streamHeader, Timer sendLatency, Counter bytesSent) {}
 
     /**
      * Configures a {@link KafkaSink}. Defaults: idempotence on with {@code acks=all}, topics created when missing

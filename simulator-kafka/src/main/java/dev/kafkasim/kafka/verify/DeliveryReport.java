@@ -3,38 +3,90 @@ package dev.kafkasim.kafka.verify;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
  * The verifier's findings across all streams: totals, and one {@link StreamReport} per stream.
  *
+ * <p>Records that carry a {@code kafkasim.fault} header were injected by the engine on purpose. Their repeats are
+ * counted in {@link StreamReport#injectedDuplicates()} and not in {@code duplicates}, and they are left out of the
+ * order checks, so that {@link #assertNoDuplicates()} and {@link #assertOrderedPerKey()} pass for a run whose only
+ * disorder is the injected one.
+ *
  * @param consumed records of the run read back, duplicates included
  * @param missing expected sequence numbers never read
- * @param duplicates records that repeated a sequence number read before
+ * @param duplicates records without a fault header that repeated a sequence number read before
+ * @param ignored records skipped because they lacked the run header or carried another run's id
+ * @param orderViolations records without a fault header that arrived after a record of the same key and partition
+ *     with a higher sequence number
+ * @param endToEndLatency the time from each record's {@code kafkasim.sent-at} header to the moment it was read,
+ *     over all streams
  * @param streams the report of each stream: the expected streams in the caller's order, then any other stream of
  *     the run that was read
  */
-public record DeliveryReport(long consumed, long missing, long duplicates, Map<String, StreamReport> streams) {
+public record DeliveryReport(
+        long consumed,
+        long missing,
+        long duplicates,
+        long ignored,
+        long orderViolations,
+        LatencySummary endToEndLatency,
+        Map<String, StreamReport> streams) {
     /** How many offending sequence numbers a report keeps and an assertion lists per stream. */
     public static final int LISTED_SEQUENCES = 10;
 
-    /** Creates a report, copying the map and keeping its order. */
+    /**
+     * Creates a report, copying the map and keeping its order.
+     *
+     * @throws NullPointerException if the latency or the map is null
+     */
     public DeliveryReport {
+        Objects.requireNonNull(endToEndLatency, "endToEndLatency");
         streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
+    }
+
+    /**
+     * Creates a report whose totals are the sums over its streams, with nothing ignored and no overall latency.
+     *
+     * @param streams the report of each stream, in order
+     * @return the report
+     */
+    public static DeliveryReport of(Map<String, StreamReport> streams) {
+        return of(streams, 0, LatencySummary.EMPTY);
     }
 
     /**
      * Creates a report whose totals are the sums over its streams.
      *
      * @param streams the report of each stream, in order
+     * @param ignored records skipped because another run produced them
+     * @param endToEndLatency the latency over all streams
      * @return the report
      */
-    public static DeliveryReport of(Map<String, StreamReport> streams) {
+    public static DeliveryReport of(Map<String, StreamReport> streams, long ignored, LatencySummary endToEndLatency) {
         return new DeliveryReport(
                 sum(streams, StreamReport::consumed),
                 sum(streams, StreamReport::missing),
                 sum(streams, StreamReport::duplicates),
+                ignored,
+                sum(streams, StreamReport::orderViolations),
+                endToEndLatency,
                 streams);
+    }
+
+    /** Returns the records read with a fault header that repeated a sequence number, over all streams. */
+    public long injectedDuplicates() {
+        return sum(streams, StreamReport::injectedDuplicates);
+    }
+
+    /** Returns the records read with a fault header, by fault kind, over all streams. */
+    public Map<String, Long> faults() {
+        Map<String, Long> faults = new TreeMap<>();
+        streams.values()
+                .forEach(stream -> stream.faults().forEach((kind, count) -> faults.merge(kind, count, Long::sum)));
+        return faults;
     }
 
     /**
@@ -77,7 +129,8 @@ public record DeliveryReport(long consumed, long missing, long duplicates, Map<S
     }
 
     /**
-     * Throws if any record was read more than once.
+     * Throws if any record without a fault header was read more than once. Copies sent by the engine's
+     * {@code duplicate} fault carry that header and do not count.
      *
      * @throws AssertionError listing, per stream, how many duplicates were read and the first duplicated sequence
      *     numbers
@@ -93,6 +146,29 @@ public record DeliveryReport(long consumed, long missing, long duplicates, Map<S
                             .append(stream.duplicates())
                             .append(" duplicates, first sequence numbers ")
                             .append(stream.firstDuplicates()));
+            throw new AssertionError(message.toString());
+        }
+    }
+
+    /**
+     * Throws if any record without a fault header arrived after a record of the same key and partition with a
+     * higher sequence number.
+     *
+     * @throws AssertionError listing, per stream, how many records were out of order and the first of them with
+     *     their key, partition and sequence numbers
+     */
+    public void assertOrderedPerKey() {
+        if (orderViolations > 0) {
+            StringBuilder message = new StringBuilder(
+                    "Expected records of each key in sequence order, but " + orderViolations + " out of order:");
+            streams.values().stream()
+                    .filter(stream -> stream.orderViolations() > 0)
+                    .forEach(stream -> message.append("\n  stream '")
+                            .append(stream.stream())
+                            .append("': ")
+                            .append(stream.orderViolations())
+                            .append(" out of order, first ")
+                            .append(stream.firstOrderViolations()));
             throw new AssertionError(message.toString());
         }
     }

@@ -1,8 +1,14 @@
 package dev.kafkasim.kafka.verify;
 
 import dev.kafkasim.core.KafkasimException;
+import dev.kafkasim.core.SimulatorMetrics;
 import dev.kafkasim.kafka.sink.KafkasimHeaders;
 import dev.kafkasim.kafka.verify.internal.StreamTracker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +24,9 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,6 +78,11 @@ public final class DeliveryVerifier implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<String, StreamTracker> trackers = new HashMap<>();
+    private final Map<String, StreamMeters> streamMeters = new HashMap<>();
+    private final Map<String, Counter> ignoredCounters = new HashMap<>();
+    private final MeterRegistry meterRegistry;
+    private final List<Meter> meters = new ArrayList<>();
+    private final AtomicLong ignored = new AtomicLong();
     private boolean caughtUp;
     private long unmarked;
     private Throwable failure;
@@ -86,6 +100,7 @@ public final class DeliveryVerifier implements AutoCloseable {
         this.runIdBytes = builder.runId.getBytes(StandardCharsets.UTF_8);
         this.topics = List.copyOf(builder.topics);
         this.consumerProperties = consumerProperties(builder);
+        this.meterRegistry = builder.meterRegistry;
     }
 
     /**
@@ -152,7 +167,11 @@ public final class DeliveryVerifier implements AutoCloseable {
                     throw new KafkasimException("Interrupted while waiting for the delivery report", e);
                 }
             }
-            return report(expectedPerStream);
+            DeliveryReport report = report(expectedPerStream);
+            if (!isComplete(expectedPerStream)) {
+                logIncomplete(report, timeout);
+            }
+            return report;
         }
     }
 
@@ -175,7 +194,9 @@ public final class DeliveryVerifier implements AutoCloseable {
             expectedPerStream.forEach(
                     (stream, expected) -> streams.put(stream, tracker(stream).report(expected)));
             new TreeMap<>(trackers).forEach((stream, tracker) -> streams.putIfAbsent(stream, tracker.report(0)));
-            return DeliveryReport.of(streams);
+            Histogram latencies = new Histogram(3);
+            trackers.values().forEach(tracker -> latencies.add(tracker.latencies()));
+            return DeliveryReport.of(streams, ignored.get(), StreamTracker.summarize(latencies));
         }
     }
 
@@ -188,7 +209,15 @@ public final class DeliveryVerifier implements AutoCloseable {
         }
     }
 
-    /** Stops reading and closes the consumer. Idempotent. */
+    /**
+     * Returns how many records were skipped because they lacked the {@value KafkasimHeaders#RUN} header or carried
+     * another run's id.
+     */
+    public long ignoredCount() {
+        return ignored.get();
+    }
+
+    /** Stops reading, closes the consumer and removes the verifier's meters. Idempotent. */
     @Override
     public void close() {
         Thread reader;
@@ -196,6 +225,7 @@ public final class DeliveryVerifier implements AutoCloseable {
             running = false;
             reader = thread;
             lock.notifyAll();
+            removeMeters();
         }
         if (reader == null) {
             return;
@@ -224,7 +254,8 @@ public final class DeliveryVerifier implements AutoCloseable {
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                 synchronized (lock) {
-                    records.forEach(this::accept);
+                    long nowMillis = System.currentTimeMillis();
+                    records.forEach(record -> accept(record, nowMillis));
                     caughtUp = computeCaughtUp();
                     lock.notifyAll();
                 }
@@ -295,9 +326,10 @@ public final class DeliveryVerifier implements AutoCloseable {
         return true;
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record) {
+    private void accept(ConsumerRecord<byte[], byte[]> record, long nowMillis) {
         Header run = firstHeader(record, KafkasimHeaders.RUN);
         if (run == null || !Arrays.equals(run.value(), runIdBytes)) {
+            countIgnored(record.topic());
             return;
         }
         Header stream = firstHeader(record, KafkasimHeaders.STREAM);
@@ -307,7 +339,106 @@ public final class DeliveryVerifier implements AutoCloseable {
             unmarked++;
             return;
         }
-        tracker(new String(stream.value(), StandardCharsets.UTF_8)).add(number);
+        String streamName = new String(stream.value(), StandardCharsets.UTF_8);
+        long latencyMillis = latencyMillis(record, nowMillis);
+        tracker(streamName).add(number, record.partition(), record.key(), faultOf(record), latencyMillis);
+        StreamMeters streamMeters = meters(streamName, record.topic());
+        if (streamMeters != null) {
+            streamMeters.record(latencyMillis);
+        }
+    }
+
+    /** Returns the time from the sent-at header to now, or -1 without a readable header; clock skew counts as 0. */
+    private static long latencyMillis(ConsumerRecord<byte[], byte[]> record, long nowMillis) {
+        Header sentAt = firstHeader(record, KafkasimHeaders.SENT_AT);
+        Long sentMillis = sentAt == null ? null : parseSequence(sentAt.value());
+        return sentMillis == null ? -1 : Math.max(0, nowMillis - sentMillis);
+    }
+
+    private static String faultOf(ConsumerRecord<byte[], byte[]> record) {
+        Header fault = firstHeader(record, KafkasimHeaders.FAULT);
+        return fault == null || fault.value() == null ? null : new String(fault.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Returns the meters of a stream, registered on its first record, or {@code null} without a registry. */
+    private StreamMeters meters(String stream, String topic) {
+        if (meterRegistry == null) {
+            return null;
+        }
+        return streamMeters.computeIfAbsent(stream, name -> {
+            Tags tags = Tags.of(SimulatorMetrics.STREAM_TAG, name, SimulatorMetrics.TOPIC_TAG, topic);
+            Counter consumed = Counter.builder(SimulatorMetrics.RECORDS_CONSUMED)
+                    .description("Records of the run read back, duplicates included")
+                    .baseUnit("records")
+                    .tags(tags)
+                    .register(meterRegistry);
+            Timer latency = Timer.builder(SimulatorMetrics.END_TO_END_LATENCY)
+                    .description("Time from the kafkasim.sent-at header to the moment the verifier read the record")
+                    .tags(tags)
+                    .publishPercentiles(SimulatorMetrics.percentiles())
+                    .publishPercentileHistogram()
+                    .register(meterRegistry);
+            meters.add(consumed);
+            meters.add(latency);
+            return new StreamMeters(consumed, latency);
+        });
+    }
+
+    private void countIgnored(String topic) {
+        ignored.incrementAndGet();
+        if (meterRegistry != null) {
+            ignoredCounters
+                    .computeIfAbsent(topic, name -> {
+                        Counter counter = Counter.builder(SimulatorMetrics.RECORDS_IGNORED)
+                                .description("Records skipped because they lack the run header or another run"
+                                        + " produced them")
+                                .baseUnit("records")
+                                .tags(SimulatorMetrics.TOPIC_TAG, name)
+                                .register(meterRegistry);
+                        meters.add(counter);
+                        return counter;
+                    })
+                    .increment();
+        }
+    }
+
+    private void removeMeters() {
+        if (meterRegistry != null) {
+            meters.forEach(meterRegistry::remove);
+        }
+        meters.clear();
+        streamMeters.clear();
+        ignoredCounters.clear();
+    }
+
+    private void logIncomplete(DeliveryReport report, Duration timeout) {
+        StringBuilder missing = new StringBuilder();
+        report.streams().values().stream()
+                .filter(stream -> stream.missing() > 0)
+                .forEach(stream -> missing.append(missing.length() == 0 ? "" : "; ")
+                        .append(stream.stream())
+                        .append(": ")
+                        .append(stream.missing())
+                        .append(" of ")
+                        .append(stream.expected())
+                        .append(" missing, first ")
+                        .append(stream.firstMissing()));
+        LOG.warn(
+                "Delivery verifier timed out after {} ms with records still missing ({}) or the end of {} not yet"
+                        + " reached",
+                timeout.toMillis(),
+                missing.length() == 0 ? "none" : missing,
+                topics);
+    }
+
+    /** A stream's consumed counter and end-to-end latency timer. */
+    private record StreamMeters(Counter consumed, Timer latency) {
+        void record(long latencyMillis) {
+            consumed.increment();
+            if (latencyMillis >= 0) {
+                latency.record(latencyMillis, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private boolean isComplete(Map<String, Long> expectedPerStream) {
@@ -366,8 +497,23 @@ public final class DeliveryVerifier implements AutoCloseable {
         private String runId;
         private final List<String> topics = new ArrayList<>();
         private final Map<String, String> consumerProperties = new LinkedHashMap<>();
+        private MeterRegistry meterRegistry;
 
         private Builder() {}
+
+        /**
+         * Sets where the verifier registers its meters: {@value SimulatorMetrics#RECORDS_CONSUMED} and
+         * {@value SimulatorMetrics#END_TO_END_LATENCY} per stream, tagged by stream and topic, and
+         * {@value SimulatorMetrics#RECORDS_IGNORED} per topic. They are removed on {@link DeliveryVerifier#close()}. Without a
+         * registry the verifier registers none.
+         *
+         * @param meterRegistry the registry, such as the one given to the engine
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+            return this;
+        }
 
         /**
          * Sets the cluster's addresses. Required.

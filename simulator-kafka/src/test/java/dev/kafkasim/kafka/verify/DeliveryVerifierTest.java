@@ -1,6 +1,7 @@
 package dev.kafkasim.kafka.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
@@ -72,6 +73,89 @@ class DeliveryVerifierTest {
         assertThat(report.consumed()).isEqualTo(10);
         assertThat(report.duplicates()).isZero();
         assertThat(report.missing()).isZero();
+        assertThat(report.ignored()).isEqualTo(10);
+    }
+
+    @Test
+    void detectsOrderViolationPerKey() {
+        broker.createTopic("verifier-test.order", 2);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, "verifier-test.order", 0, "run-order", "orders", 0, "customer-a", null);
+            send(producer, "verifier-test.order", 0, "run-order", "orders", 2, "customer-a", null);
+            send(producer, "verifier-test.order", 0, "run-order", "orders", 1, "customer-a", null);
+            send(producer, "verifier-test.order", 1, "run-order", "orders", 3, "customer-b", null);
+        }
+
+        DeliveryReport report = awaitReport("run-order", "verifier-test.order", Map.of("orders", 4L));
+
+        StreamReport orders = report.stream("orders");
+        assertThat(orders.missing()).isZero();
+        assertThat(orders.orderViolations()).isEqualTo(1);
+        assertThat(orders.partitionOrderViolations()).isEqualTo(1);
+        assertThat(orders.firstOrderViolations()).containsExactly(new OrderViolation("customer-a", 0, 1, 2));
+        assertThat(report.orderViolations()).isEqualTo(1);
+        assertThatThrownBy(report::assertOrderedPerKey)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expected records of each key in sequence order, but 1 out of order:\n"
+                        + "  stream 'orders': 1 out of order, first [key 'customer-a' partition 0: 1 after 2]");
+    }
+
+    @Test
+    void keysAreOrderedSeparately() {
+        broker.createTopic("verifier-test.keys", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, "verifier-test.keys", 0, "run-keys", "orders", 1, "customer-b", null);
+            send(producer, "verifier-test.keys", 0, "run-keys", "orders", 0, "customer-a", null);
+        }
+
+        DeliveryReport report = awaitReport("run-keys", "verifier-test.keys", Map.of("orders", 2L));
+
+        assertThat(report.orderViolations()).isZero();
+        assertThat(report.stream("orders").partitionOrderViolations()).isEqualTo(1);
+    }
+
+    @Test
+    void injectedFaultsAreExpectedDisorder() {
+        broker.createTopic("verifier-test.faults", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, "verifier-test.faults", 0, "run-faults", "clicks", 0, "user-1", null);
+            send(producer, "verifier-test.faults", 0, "run-faults", "clicks", 0, "user-1", "duplicate");
+            send(producer, "verifier-test.faults", 0, "run-faults", "clicks", 2, "user-1", null);
+            send(producer, "verifier-test.faults", 0, "run-faults", "clicks", 1, "user-1", "out-of-order");
+            send(producer, "verifier-test.faults", 0, "run-faults", "clicks", 3, "user-1", null);
+        }
+
+        DeliveryReport report = awaitReport("run-faults", "verifier-test.faults", Map.of("clicks", 4L));
+
+        StreamReport clicks = report.stream("clicks");
+        assertThat(clicks.consumed()).isEqualTo(5);
+        assertThat(clicks.duplicates()).isZero();
+        assertThat(clicks.injectedDuplicates()).isEqualTo(1);
+        assertThat(clicks.orderViolations()).isZero();
+        assertThat(clicks.partitionOrderViolations()).isZero();
+        assertThat(clicks.faults()).containsExactlyInAnyOrderEntriesOf(Map.of("duplicate", 1L, "out-of-order", 1L));
+        assertThat(report.faults()).containsExactlyInAnyOrderEntriesOf(Map.of("duplicate", 1L, "out-of-order", 1L));
+        assertThatCode(report::assertNoDuplicates).doesNotThrowAnyException();
+        assertThatCode(report::assertOrderedPerKey).doesNotThrowAnyException();
+    }
+
+    @Test
+    void endToEndLatencyIsMeasured() {
+        broker.createTopic("verifier-test.latency", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 20; seq++) {
+                send(producer, "verifier-test.latency", "run-latency", "ticks", seq);
+            }
+        }
+
+        DeliveryReport report = awaitReport("run-latency", "verifier-test.latency", Map.of("ticks", 20L));
+
+        LatencySummary latency = report.stream("ticks").endToEndLatency();
+        assertThat(latency.count()).isEqualTo(20);
+        assertThat(latency.p50()).isGreaterThanOrEqualTo(0);
+        assertThat(latency.p99()).isGreaterThanOrEqualTo(latency.p50());
+        assertThat(latency.max()).isGreaterThanOrEqualTo(latency.p99());
+        assertThat(report.endToEndLatency().count()).isEqualTo(20);
     }
 
     @Test
@@ -156,12 +240,28 @@ class DeliveryVerifierTest {
     /** Sends a record with the headers the Kafka sink writes, as a plain producer would. */
     private static void send(
             KafkaProducer<byte[], byte[]> producer, String topic, String runId, String stream, long seq) {
+        send(producer, topic, null, runId, stream, seq, "key-" + seq, null);
+    }
+
+    /** Sends a record to a partition with a key and, unless {@code null}, a fault header. */
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            Integer partition,
+            String runId,
+            String stream,
+            long seq,
+            String key,
+            String fault) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(KafkasimHeaders.STREAM, utf8(stream));
         headers.add(KafkasimHeaders.SEQUENCE, utf8(Long.toString(seq)));
         headers.add(KafkasimHeaders.SENT_AT, utf8(Long.toString(System.currentTimeMillis())));
         headers.add(KafkasimHeaders.RUN, utf8(runId));
-        producer.send(new ProducerRecord<>(topic, null, null, utf8("key-" + seq), utf8("value"), headers));
+        if (fault != null) {
+            headers.add(KafkasimHeaders.FAULT, utf8(fault));
+        }
+        producer.send(new ProducerRecord<>(topic, partition, null, utf8(key), utf8("value"), headers));
     }
 
     private static byte[] utf8(String text) {

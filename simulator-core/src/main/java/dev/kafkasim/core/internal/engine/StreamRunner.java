@@ -48,6 +48,8 @@ final class StreamRunner implements GenerationContext {
     private final SpecCatalog.Values[] collected;
 
     private final AtomicLong generated = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final RateWindow sendRate = new RateWindow();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong failuresLogged = new AtomicLong();
@@ -106,10 +108,12 @@ final class StreamRunner implements GenerationContext {
     }
 
     /**
-     * Adds a sent record's values to the collections other streams refer to, unless a fault replaced its key or
-     * value.
+     * Counts a record the sink accepted, and adds its values to the collections other streams refer to, unless a
+     * fault replaced its key or value.
      */
     void recordSent(SimRecord record) {
+        sent.incrementAndGet();
+        sendRate.record(System.nanoTime());
         if (collected.length == 0 || !keepsValues(record.fault())) {
             return;
         }
@@ -386,6 +390,15 @@ final class StreamRunner implements GenerationContext {
 
     long generatedCount() {
         return generated.get();
+    }
+
+    long sentCount() {
+        return sent.get();
+    }
+
+    /** Returns the records sent per second over about the last second. */
+    double achievedRate() {
+        return sendRate.perSecond(System.nanoTime());
     }
 
     long acknowledgedCount() {

@@ -2,10 +2,12 @@ package dev.kafkasim.kafka.sink.internal;
 
 import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.core.spi.SendCallback;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -44,10 +46,11 @@ public final class PendingSends {
      *
      * @param record the record
      * @param callback the engine's callback
+     * @param latency the timer that receives the time from this call to the record's completion, or {@code null}
      * @return the producer callback that completes the record
      */
-    public Pending add(SimRecord record, SendCallback callback) {
-        Pending send = new Pending(record, callback);
+    public Pending add(SimRecord record, SendCallback callback, Timer latency) {
+        Pending send = new Pending(record, callback, latency, System.nanoTime());
         pending.add(send);
         return send;
     }
@@ -88,10 +91,14 @@ public final class PendingSends {
     public final class Pending implements Callback {
         private final SimRecord record;
         private final SendCallback callback;
+        private final Timer latency;
+        private final long startNanos;
 
-        private Pending(SimRecord record, SendCallback callback) {
+        private Pending(SimRecord record, SendCallback callback, Timer latency, long startNanos) {
             this.record = record;
             this.callback = callback;
+            this.latency = latency;
+            this.startNanos = startNanos;
         }
 
         @Override
@@ -108,6 +115,9 @@ public final class PendingSends {
         public boolean complete(Throwable error) {
             if (!pending.remove(this)) {
                 return false;
+            }
+            if (latency != null) {
+                latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
             }
             if (error == null) {
                 acknowledged.increment();

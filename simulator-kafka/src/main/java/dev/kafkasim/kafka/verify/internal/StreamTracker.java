@@ -1,13 +1,27 @@
 package dev.kafkasim.kafka.verify.internal;
 
+import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.kafka.verify.DeliveryReport;
+import dev.kafkasim.kafka.verify.LatencySummary;
+import dev.kafkasim.kafka.verify.OrderViolation;
 import dev.kafkasim.kafka.verify.StreamReport;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
- * The sequence numbers read for one stream, one bit each. Not thread-safe.
+ * The state of one stream's records read so far: the sequence numbers (one bit each), the highest sequence number per partition and
+ * per key within a partition, the faults, and the end-to-end latencies. Not thread-safe.
+ *
+ * <p>Records with a fault header are expected disorder: their repeats are counted apart from real duplicates and
+ * they take no part in the order checks, so a record held back by the {@code out-of-order} fault neither counts
+ * as a violation nor makes the records after it look out of order.
  *
  * <p>NOTE: a {@link BitSet} accepts indexes up to {@code Integer.MAX_VALUE - 1}, so sequence numbers beyond that
  * are counted as consumed but not checked for gaps or repeats.
@@ -18,8 +32,16 @@ public final class StreamTracker {
     private final String stream;
     private final BitSet seen = new BitSet();
     private final List<Long> firstDuplicates = new ArrayList<>();
+    private final List<OrderViolation> firstOrderViolations = new ArrayList<>();
+    private final Map<Integer, Long> lastPerPartition = new HashMap<>();
+    private final Map<KeyInPartition, Long> lastPerKey = new HashMap<>();
+    private final Map<String, Long> faults = new TreeMap<>();
+    private final Histogram latencies = new Histogram(3);
     private long consumed;
     private long duplicates;
+    private long injectedDuplicates;
+    private long orderViolations;
+    private long partitionOrderViolations;
 
     /**
      * Creates a tracker with nothing read.
@@ -31,29 +53,85 @@ public final class StreamTracker {
     }
 
     /**
-     * Records that a record with this sequence number was read.
+     * Records that a record with this sequence number was read, without checking order or latency.
      *
      * @param sequence the record's sequence number
      */
     public void add(long sequence) {
+        add(sequence, 0, null, null, -1);
+    }
+
+    /**
+     * Records that a record was read.
+     *
+     * @param sequence the record's sequence number
+     * @param partition the partition it was read from
+     * @param key the key bytes, or {@code null} for a record without a key
+     * @param fault the value of its {@value SimRecord#FAULT_HEADER} header, or {@code null}
+     * @param latencyMillis the time from its send to now, or a negative number when unknown
+     */
+    public void add(long sequence, int partition, byte[] key, String fault, long latencyMillis) {
         consumed++;
+        if (latencyMillis >= 0) {
+            latencies.recordValue(latencyMillis);
+        }
+        if (fault != null) {
+            faults.merge(fault, 1L, Long::sum);
+        }
         if (sequence < 0 || sequence > MAX_TRACKED) {
             return;
         }
+        trackRepeat(sequence, fault);
+        if (fault == null) {
+            checkOrder(sequence, partition, key);
+        }
+    }
+
+    private void trackRepeat(long sequence, String fault) {
         int index = (int) sequence;
-        if (seen.get(index)) {
+        if (!seen.get(index)) {
+            seen.set(index);
+        } else if (fault != null) {
+            injectedDuplicates++;
+        } else {
             duplicates++;
             if (firstDuplicates.size() < DeliveryReport.LISTED_SEQUENCES) {
                 firstDuplicates.add(sequence);
             }
+        }
+    }
+
+    private void checkOrder(long sequence, int partition, byte[] key) {
+        Long previousInPartition = lastPerPartition.get(partition);
+        if (previousInPartition != null && sequence < previousInPartition) {
+            partitionOrderViolations++;
         } else {
-            seen.set(index);
+            lastPerPartition.put(partition, sequence);
+        }
+        if (key == null) {
+            return;
+        }
+        KeyInPartition slot = new KeyInPartition(partition, ByteBuffer.wrap(key));
+        Long previous = lastPerKey.get(slot);
+        if (previous != null && sequence < previous) {
+            orderViolations++;
+            if (firstOrderViolations.size() < DeliveryReport.LISTED_SEQUENCES) {
+                firstOrderViolations.add(
+                        new OrderViolation(new String(key, StandardCharsets.UTF_8), partition, sequence, previous));
+            }
+        } else {
+            lastPerKey.put(slot, sequence);
         }
     }
 
     /** Returns how many records were read, duplicates included. */
     public long consumed() {
         return consumed;
+    }
+
+    /** Returns the end-to-end latencies recorded so far, in milliseconds; the caller must not change them. */
+    public Histogram latencies() {
+        return latencies;
     }
 
     /**
@@ -74,7 +152,39 @@ public final class StreamTracker {
     public StreamReport report(long expected) {
         long limit = Math.min(expected, MAX_TRACKED + 1);
         long missing = limit - countSeenBelow(limit);
-        return new StreamReport(stream, expected, consumed, missing, duplicates, firstMissing(limit), firstDuplicates);
+        return new StreamReport(
+                stream,
+                expected,
+                consumed,
+                missing,
+                duplicates,
+                firstMissing(limit),
+                firstDuplicates,
+                injectedDuplicates,
+                orderViolations,
+                firstOrderViolations,
+                partitionOrderViolations,
+                faults,
+                summarize(latencies));
+    }
+
+    /**
+     * Returns the percentiles of a latency histogram.
+     *
+     * @param histogram latencies in milliseconds
+     * @return the summary, {@link LatencySummary#EMPTY} when the histogram is empty
+     */
+    public static LatencySummary summarize(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(
+                histogram.getTotalCount(),
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(95),
+                histogram.getValueAtPercentile(99),
+                histogram.getMaxValue(),
+                histogram.getMean());
     }
 
     private long countSeenBelow(long expected) {
@@ -91,4 +201,7 @@ public final class StreamTracker {
         }
         return missing;
     }
+
+    /** A key within one partition; {@link ByteBuffer} compares the key bytes by content. */
+    private record KeyInPartition(int partition, ByteBuffer key) {}
 }
