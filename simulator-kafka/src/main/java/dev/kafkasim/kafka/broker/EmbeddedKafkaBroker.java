@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * the wall clock, because simulated event times may lie far in the past or the future. Both defaults can be
  * changed with {@link Builder#brokerProperty}.
  *
+ * <p>A broker can be {@linkplain #stop() stopped} and {@linkplain #restart() restarted} in place, on the same ports
+ * and with the same data, to test how clients ride out an outage. {@link Builder#saslPlainUser} adds a
+ * {@code SASL_PLAINTEXT} listener for tests of authentication.
+ *
  * <p>Starting a broker installs a JVM-wide guard so that a fatal broker fault throws an exception instead of
  * halting the JVM.
  *
@@ -60,24 +64,32 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int START_ATTEMPTS = 5;
+    private static final int RESTART_ATTEMPTS = 20;
+    private static final Duration RESTART_RETRY_INTERVAL = Duration.ofMillis(250);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LEADER_POLL_INTERVAL = Duration.ofMillis(20);
 
     private static EmbeddedKafkaBroker sharedBroker;
 
-    private final KafkaRaftServer server;
+    private final Map<String, String> properties;
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
     private final boolean shared;
+    private KafkaRaftServer server;
     private Admin admin;
+    private boolean running = true;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path directory, int port, int controllerPort, boolean shared) {
+    private EmbeddedKafkaBroker(
+            KafkaRaftServer server, Map<String, String> properties, Path directory, int[] ports, boolean shared) {
         this.server = server;
+        this.properties = Map.copyOf(properties);
         this.directory = directory;
-        this.port = port;
-        this.controllerPort = controllerPort;
+        this.port = ports[0];
+        this.controllerPort = ports[1];
+        this.saslPort = ports.length > 2 ? ports[2] : -1;
         this.shared = shared;
     }
 
@@ -110,7 +122,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static synchronized EmbeddedKafkaBroker shared() {
         if (sharedBroker == null) {
             EmbeddedKafkaBroker broker = new Builder().startBroker(true);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafkasim-shared-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::shutDownAndDelete, "kafkasim-shared-broker-stop"));
             sharedBroker = broker;
         }
         return sharedBroker;
@@ -129,6 +141,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Returns the port of the controller listener on 127.0.0.1. */
     public int controllerPort() {
         return controllerPort;
+    }
+
+    /**
+     * Returns the address of the {@code SASL_PLAINTEXT} listener, {@code 127.0.0.1:PORT}, where clients
+     * authenticate with {@code sasl.mechanism=PLAIN} as one of the {@linkplain Builder#saslPlainUser users}.
+     *
+     * @throws IllegalStateException if the broker was built without SASL users
+     */
+    public String saslBootstrapServers() {
+        if (saslPort < 0) {
+            throw new IllegalStateException(
+                    "the embedded broker at " + bootstrapServers() + " has no SASL listener; add one with"
+                            + " EmbeddedKafkaBroker.builder().saslPlainUser(name, password)");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** Returns the ports of every listener on 127.0.0.1: clients, controller and, if configured, SASL. */
+    public List<Integer> listenerPorts() {
+        return saslPort < 0 ? List.of(port, controllerPort) : List.of(port, controllerPort, saslPort);
+    }
+
+    /** Returns whether the broker is running: started and neither stopped nor closed. */
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     /** Returns the directory of the broker's logs, deleted by {@link #close()}. */
@@ -178,6 +215,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Shuts the broker down and waits until it has stopped, keeping its ports and data for {@link #restart()}.
+     * Clients see the broker as unreachable until then. Does nothing on a broker already stopped.
+     *
+     * @throws IllegalStateException on the {@linkplain #shared() shared} broker, which other tests use, or on a
+     *     closed broker
+     */
+    public synchronized void stop() {
+        requireOwnOpenBroker("stop()");
+        if (!running) {
+            return;
+        }
+        shutDownServer();
+        LOG.info("Embedded Kafka broker at {} stopped; restart() starts it again", bootstrapServers());
+    }
+
+    /**
+     * Starts the broker again after {@link #stop()}, on the same ports and with the same data, stopping it first
+     * if it runs. The new instance starts only after the old one has shut down completely, because two instances
+     * on one log directory damage it. Start-up is retried for a few seconds while another socket still holds a
+     * port.
+     *
+     * @throws IllegalStateException on the {@linkplain #shared() shared} broker or on a closed broker
+     * @throws KafkasimException if the broker fails to start, for example because another process took its port
+     */
+    public synchronized void restart() {
+        requireOwnOpenBroker("restart()");
+        if (running) {
+            shutDownServer();
+        }
+        server = startInPlace();
+        running = true;
+        LOG.info("Embedded Kafka broker at {} restarted", bootstrapServers());
+    }
+
+    /**
      * Shuts the broker down, waits until it has stopped and deletes its directory. Does nothing on the
      * {@linkplain #shared() shared} broker, which stops when the JVM exits, or on a broker already closed.
      */
@@ -187,10 +259,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             LOG.debug("Ignoring close() of the shared embedded broker at {}", bootstrapServers());
             return;
         }
-        stop();
+        shutDownAndDelete();
     }
 
-    private synchronized void stop() {
+    private synchronized void shutDownAndDelete() {
         if (closed) {
             return;
         }
@@ -198,10 +270,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
+        if (running) {
+            shutDownServer();
+        }
+        deleteDirectory(directory);
+        LOG.info("Embedded Kafka broker at {} closed", bootstrapServers());
+    }
+
+    private void shutDownServer() {
         server.shutdown();
         server.awaitShutdown();
-        deleteDirectory(directory);
-        LOG.info("Embedded Kafka broker at {} stopped", bootstrapServers());
+        running = false;
+    }
+
+    private KafkaRaftServer startInPlace() {
+        for (int attempt = 1; ; attempt++) {
+            KafkaRaftServer restarted = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
+            try {
+                restarted.startup();
+                return restarted;
+            } catch (RuntimeException e) {
+                restarted.shutdown();
+                restarted.awaitShutdown();
+                if (!Builder.isBindFailure(e) || attempt == RESTART_ATTEMPTS) {
+                    throw new KafkasimException(
+                            "Restarting the embedded Kafka broker at " + bootstrapServers() + " failed: " + e, e);
+                }
+                LOG.info("A port of the embedded broker at {} is still taken; retrying", bootstrapServers());
+                pause(RESTART_RETRY_INTERVAL);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkasimException("Interrupted while restarting the embedded broker", e);
+        }
+    }
+
+    private void requireOwnOpenBroker(String operation) {
+        if (shared) {
+            throw new IllegalStateException(operation + " is not allowed on the shared embedded broker, which other"
+                    + " tests use; start a broker of your own with EmbeddedKafkaBroker.start()");
+        }
+        if (closed) {
+            throw new IllegalStateException("the embedded broker at " + bootstrapServers() + " is closed");
+        }
     }
 
     private Admin admin() {
@@ -286,8 +403,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Configures and starts an {@link EmbeddedKafkaBroker}. */
     public static final class Builder {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+        private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Adds a user of a {@code SASL_PLAINTEXT} listener with the {@code PLAIN} mechanism, on a third port of
+         * 127.0.0.1 given by {@link EmbeddedKafkaBroker#saslBootstrapServers()}. The plaintext listener stays
+         * open. Clients set {@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=PLAIN} and a
+         * {@code sasl.jaas.config} with the {@code PlainLoginModule}, this user name and password.
+         *
+         * @param name the user name, without quotes or backslashes
+         * @param password the user's password, without quotes or backslashes
+         * @return this builder
+         * @throws IllegalArgumentException if the name or password contains a quote or a backslash
+         */
+        public Builder saslPlainUser(String name, String password) {
+            saslUsers.put(jaasValue("name", name), jaasValue("password", password));
+            return this;
+        }
 
         /**
          * Sets a broker property, replacing the default of the same name, such as
@@ -315,7 +449,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "EmbeddedKafkaBroker.Builder" + brokerProperties;
+            return "EmbeddedKafkaBroker.Builder{brokerProperties=" + brokerProperties + ", saslUsers="
+                    + saslUsers.keySet() + "}";
         }
 
         private EmbeddedKafkaBroker startBroker(boolean shared) {
@@ -336,16 +471,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         private EmbeddedKafkaBroker startOnce(boolean shared) {
             Path directory = createDirectory();
-            int[] ports = FreePorts.pick(2);
+            int[] ports = FreePorts.pick(saslUsers.isEmpty() ? 2 : 3);
             Map<String, String> properties =
-                    BrokerProperties.of(directory.resolve("logs"), ports[0], ports[1], brokerProperties);
+                    BrokerProperties.of(directory.resolve("logs"), ports[0], ports[1], Map.of());
+            if (!saslUsers.isEmpty()) {
+                BrokerProperties.addSaslPlainListener(properties, ports[2], saslUsers);
+            }
+            properties.putAll(brokerProperties);
             KafkaRaftServer server = null;
             try {
                 StorageFormatter.format(directory, properties, Uuid.randomUuid().toString());
                 server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
                 server.startup();
                 LOG.info("Embedded Kafka broker started at 127.0.0.1:{} in {}", ports[0], directory);
-                return new EmbeddedKafkaBroker(server, directory, ports[0], ports[1], shared);
+                return new EmbeddedKafkaBroker(server, properties, directory, ports, shared);
             } catch (RuntimeException e) {
                 if (server != null) {
                     server.shutdown();
@@ -364,7 +503,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         }
 
-        private static boolean isBindFailure(Throwable error) {
+        private static String jaasValue(String what, String value) {
+            Objects.requireNonNull(value, what);
+            if (value.contains("\"") || value.contains("\\")) {
+                throw new IllegalArgumentException("the SASL user's " + what + " must not contain a quote or a"
+                        + " backslash, because it is written into a JAAS configuration");
+            }
+            return value;
+        }
+
+        static boolean isBindFailure(Throwable error) {
             for (Throwable cause = error; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) {
                     return true;

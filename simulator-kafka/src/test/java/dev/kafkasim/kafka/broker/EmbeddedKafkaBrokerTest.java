@@ -52,6 +52,32 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void saslListenerBindsToLoopbackOnly() throws IOException {
+        try (EmbeddedKafkaBroker secured = EmbeddedKafkaBroker.builder()
+                .saslPlainUser("sim", "sim-password")
+                .start()) {
+            List<Integer> ports = secured.listenerPorts();
+
+            List<String> listening = ListeningSockets.localAddresses(
+                    ports.stream().mapToInt(Integer::intValue).toArray());
+
+            assertThat(ports).hasSize(3);
+            assertThat(listening).hasSize(3);
+            assertThat(listening).containsOnly("127.0.0.1");
+            assertThat(secured.saslBootstrapServers()).isEqualTo("127.0.0.1:" + ports.get(2));
+        }
+    }
+
+    @Test
+    void sharedBrokerRejectsStop() {
+        EmbeddedKafkaBroker shared = EmbeddedKafkaBroker.shared();
+
+        assertThatThrownBy(shared::stop)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not allowed on the shared embedded broker");
+    }
+
+    @Test
     void createTopicElectsLeaders() throws Exception {
         broker.createTopic("broker-test.partitions", 3);
 

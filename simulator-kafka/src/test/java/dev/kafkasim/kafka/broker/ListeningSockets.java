@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads the local addresses of listening TCP sockets from Linux's {@code /proc/net/tcp} and {@code tcp6}. */
-final class ListeningSockets {
+public final class ListeningSockets {
     private static final String LISTEN_STATE = "0A";
     private static final String IPV4_MAPPED_PREFIX = "0000000000000000FFFF0000";
 
@@ -19,7 +19,7 @@ final class ListeningSockets {
      * Returns the local address of each listening socket on one of the ports, such as {@code 127.0.0.1}, or
      * {@code ::} for an IPv6 wildcard.
      */
-    static List<String> localAddresses(int... ports) throws IOException {
+    public static List<String> localAddresses(int... ports) throws IOException {
         Set<Integer> portSet = new HashSet<>();
         for (int port : ports) {
             portSet.add(port);

@@ -40,6 +40,32 @@ public final class BrokerProperties {
         return properties;
     }
 
+    /**
+     * Adds a listener named {@code SASL} with the {@code SASL_PLAINTEXT} protocol and the {@code PLAIN} mechanism
+     * on 127.0.0.1, accepting the given users. Brokers and controllers keep talking over the plaintext listeners.
+     *
+     * @param properties the node's properties from {@link #of}, changed in place
+     * @param saslPort the port of the new listener
+     * @param users passwords by user name, neither containing a quote or a backslash
+     */
+    public static void addSaslPlainListener(Map<String, String> properties, int saslPort, Map<String, String> users) {
+        String address = "SASL://127.0.0.1:" + saslPort;
+        properties.put("listeners", properties.get("listeners") + "," + address);
+        properties.put("advertised.listeners", properties.get("advertised.listeners") + "," + address);
+        properties.put(
+                "listener.security.protocol.map",
+                properties.get("listener.security.protocol.map") + ",SASL:SASL_PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        users.forEach((name, password) -> jaas.append(" user_")
+                .append(name)
+                .append("=\"")
+                .append(password)
+                .append('"'));
+        properties.put(
+                "listener.name.sasl.plain.sasl.jaas.config", jaas.append(';').toString());
+    }
+
     /** One node cannot hold more than one replica, and few partitions make the first group join fast. */
     private static void putInternalTopicDefaults(Map<String, String> properties) {
         properties.put("offsets.topic.replication.factor", "1");

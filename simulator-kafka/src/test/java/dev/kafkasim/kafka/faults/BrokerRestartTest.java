@@ -1,0 +1,73 @@
+package dev.kafkasim.kafka.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kafkasim.core.EngineStats;
+import dev.kafkasim.core.SimulatorEngine;
+import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
+import dev.kafkasim.kafka.verify.DeliveryReport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Stops the only broker for several seconds mid-run and checks that nothing is lost or duplicated. */
+class BrokerRestartTest {
+    private static final Duration OUTAGE = Duration.ofSeconds(4);
+
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        broker.close();
+    }
+
+    @Test
+    void restartKeepsPortsAndData() throws Exception {
+        broker.createTopic("restart.kept", 1);
+        String before = broker.bootstrapServers();
+
+        broker.stop();
+        boolean runningWhileStopped = broker.isRunning();
+        broker.restart();
+        broker.createTopic("restart.kept", 1);
+
+        assertThat(runningWhileStopped).isFalse();
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.bootstrapServers()).isEqualTo(before);
+    }
+
+    @Test
+    void outageMidRunLosesNothing() throws Exception {
+        String topic = "restart.outage";
+        var config = FaultScenarios.acksAllScenario(broker.bootstrapServers(), topic, 1, 8_000);
+
+        try (SimulatorEngine engine = SimulatorEngine.builder().config(config).build()) {
+            engine.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> engine.stats().acknowledged() >= 1_000);
+            broker.stop();
+            FaultScenarios.holdFault(OUTAGE);
+            broker.restart();
+            boolean completed = engine.awaitCompletion(Duration.ofSeconds(60));
+            EngineStats stats = engine.stats();
+            DeliveryReport report =
+                    FaultScenarios.verify(broker.bootstrapServers(), engine.runId(), topic, stats.generated());
+
+            assertThat(completed).isTrue();
+            assertThat(engine.failure()).isEmpty();
+            assertThat(stats.state()).isEqualTo(EngineStats.State.COMPLETED);
+            assertThat(stats.generated()).isEqualTo(8_000);
+            assertThat(stats.acknowledged()).isEqualTo(8_000);
+            assertThat(stats.failed()).isZero();
+            assertThat(report.consumed()).isEqualTo(8_000);
+            assertThat(report.missing()).isZero();
+            assertThat(report.duplicates()).isZero();
+        }
+    }
+}
