@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.internal.Origins;
+import dev.kafkasim.core.internal.SecretKeys;
 import dev.kafkasim.core.internal.Suggestions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,7 +217,8 @@ public abstract class PluginSpec {
      * Records that a parameter's value is invalid.
      *
      * @param key the key relative to this block
-     * @param value the rejected value as the user wrote it
+     * @param value the rejected value as the user wrote it, shown as {@code [hidden]} when the key names a
+     *     credential (a password, a secret or {@code sasl.jaas.config})
      * @param expected what would be valid, such as {@code a number greater than 0}
      */
     public final void reject(String key, Object value, String expected) {
@@ -225,7 +227,8 @@ public abstract class PluginSpec {
         problems.add(new ConfigProblem(
                 Origins.describe(where),
                 path + "." + key,
-                "invalid value " + abbreviate(value) + "; expected " + expected));
+                "invalid value " + (SecretKeys.isSecret(key) ? SecretKeys.MASK : abbreviate(value)) + "; expected "
+                        + expected));
     }
 
     /**
