@@ -216,7 +216,7 @@ public final class KafkaSink implements Sink {
         } catch (KafkaException e) {
             throw new KafkasimException(
                     "Kafka sink '" + sinkName + "' could not create a producer for " + bootstrapServers + ": "
-                            + rootMessage(e),
+                            + SecretMasking.scrub(rootMessage(e), producerProperties),
                     e);
         }
     }
@@ -234,7 +234,7 @@ public final class KafkaSink implements Sink {
                         "Kafka sink '" + sinkName + "' could not fetch metadata of topic '"
                                 + topic + "' from bootstrap-servers " + bootstrapServers + " within "
                                 + maxBlock().toMillis()
-                                + " ms: " + e.getMessage() + hint(),
+                                + " ms: " + SecretMasking.scrub(e.getMessage(), producerProperties) + hint(),
                         e);
             }
         }

@@ -3,6 +3,7 @@ package dev.kafkasim.kafka.verify;
 import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.SimulatorMetrics;
 import dev.kafkasim.kafka.sink.KafkasimHeaders;
+import dev.kafkasim.kafka.sink.internal.SecretMasking;
 import dev.kafkasim.kafka.verify.internal.StreamTracker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -129,7 +130,9 @@ public final class DeliveryVerifier implements AutoCloseable {
                         consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             } catch (KafkaException e) {
                 throw new KafkasimException(
-                        "Could not create the verifier's consumer for " + bootstrapServers + ": " + e.getMessage(), e);
+                        "Could not create the verifier's consumer for " + bootstrapServers + ": "
+                                + SecretMasking.scrub(e.getMessage(), secretsOf(consumerProperties)),
+                        e);
             }
             running = true;
             thread = new Thread(this::run, "kafkasim-verifier");
@@ -187,7 +190,7 @@ public final class DeliveryVerifier implements AutoCloseable {
             if (failure != null) {
                 throw new KafkasimException(
                         "The delivery verifier's consumer failed reading " + topics + " at " + bootstrapServers + ": "
-                                + failure.getMessage(),
+                                + SecretMasking.scrub(failure.getMessage(), secretsOf(consumerProperties)),
                         failure);
             }
             Map<String, StreamReport> streams = new LinkedHashMap<>();
@@ -477,6 +480,12 @@ public final class DeliveryVerifier implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static Map<String, String> secretsOf(Map<String, Object> properties) {
+        Map<String, String> text = new HashMap<>();
+        properties.forEach((name, value) -> text.put(name, String.valueOf(value)));
+        return text;
     }
 
     private static Map<String, Object> consumerProperties(Builder builder) {

@@ -3,6 +3,8 @@ package dev.kafkasim.kafka.sink.internal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
@@ -10,6 +12,14 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class SecretMasking {
     /** The text shown in place of a secret value. */
     public static final String MASK = "[hidden]";
+
+    /**
+     * A {@code name=value} pair whose name contains {@code password} or {@code secret}, as in a JAAS line
+     * ({@code password="..."}) or a properties dump. A value that starts with a bracket, such as the mask itself,
+     * is left alone.
+     */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)([\\w.-]*(?:password|secret)[\\w.-]*)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;}\\[\\]\"']+)");
 
     private SecretMasking() {}
 
@@ -38,5 +48,29 @@ public final class SecretMasking {
         Map<String, String> masked = new LinkedHashMap<>();
         properties.forEach((name, value) -> masked.put(name, isSecret(name) ? MASK : value));
         return masked;
+    }
+
+    /**
+     * Returns text, such as an error message, with every secret removed: each value of a secret property found in
+     * {@code properties}, and each value assigned to a name containing {@code password} or {@code secret}.
+     *
+     * @param text the text, or {@code null}
+     * @param properties client properties whose secret values must not appear; may be empty
+     * @return the text with secrets replaced by {@link #MASK}, or {@code null} for {@code null}
+     */
+    public static String scrub(String text, Map<String, String> properties) {
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = text;
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String value = property.getValue();
+            if (isSecret(property.getKey()) && value != null && !value.isBlank()) {
+                scrubbed = scrubbed.replace(value, MASK);
+            }
+        }
+        return SECRET_ASSIGNMENT
+                .matcher(scrubbed)
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + match.group(2) + MASK));
     }
 }

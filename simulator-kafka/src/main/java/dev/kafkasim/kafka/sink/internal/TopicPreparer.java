@@ -28,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,10 @@ public final class TopicPreparer {
             TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG,
             Long.toString(Long.MAX_VALUE));
 
+    private static final Duration METADATA_RETRY_INTERVAL = Duration.ofMillis(50);
+
     private final String bootstrapServers;
+    private final Map<String, String> producerProperties;
     private final Map<String, Object> adminProperties;
     private final Duration timeout;
 
@@ -62,6 +66,7 @@ public final class TopicPreparer {
      */
     public TopicPreparer(Map<String, String> producerProperties, Duration timeout) {
         this.bootstrapServers = producerProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        this.producerProperties = Map.copyOf(producerProperties);
         this.adminProperties = new HashMap<>();
         Set<String> adminNames = AdminClientConfig.configNames();
         producerProperties.forEach((name, value) -> {
@@ -110,8 +115,7 @@ public final class TopicPreparer {
      * to a request to list offsets, and the admin client retries it until they are ready.
      */
     private void awaitLeaders(Admin admin, Collection<String> topics) {
-        Map<String, TopicDescription> descriptions =
-                get(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
+        Map<String, TopicDescription> descriptions = describeCreated(admin, topics);
         Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         descriptions
                 .values()
@@ -121,6 +125,33 @@ public final class TopicPreparer {
                                 new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
         ListOffsetsOptions options = new ListOffsetsOptions().timeoutMs((int) timeout.toMillis());
         get(admin.listOffsets(partitions, options).all(), "waiting for the leaders of topics " + topics);
+    }
+
+    /**
+     * Describes topics, retrying while a broker does not know a topic yet: a topic just created reaches each
+     * broker's metadata cache a moment after creation returns, later still on a busy machine.
+     */
+    private Map<String, TopicDescription> describeCreated(Admin admin, Collection<String> topics) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return get(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
+            } catch (KafkasimException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(METADATA_RETRY_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkasimException("Interrupted while waiting for topics at " + bootstrapServers, e);
+        }
     }
 
     private static NewTopic newTopic(
@@ -199,7 +230,8 @@ public final class TopicPreparer {
         String message = timedOut
                 ? "Timed out after " + timeout.toMillis() + " ms " + action + " at bootstrap-servers "
                         + bootstrapServers + "; check that the cluster is running and reachable at that address"
-                : "Failed " + action + " at bootstrap-servers " + bootstrapServers + ": " + cause.getMessage();
+                : "Failed " + action + " at bootstrap-servers " + bootstrapServers + ": "
+                        + SecretMasking.scrub(cause.getMessage(), producerProperties);
         return new KafkasimException(message, cause);
     }
 }
