@@ -4,9 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.ConfigurationException;
+import dev.kafkasim.kafka.sink.internal.SecretMasking;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -180,11 +183,11 @@ public final class KafkasimCommand implements Callable<Integer> {
             err.println("kafkasim: " + e.getMessage());
             return EXIT_INVALID;
         } catch (ConfigException e) {
-            err.println("kafkasim: invalid scenario: " + e.getMessage());
+            err.println("kafkasim: invalid scenario: " + SecretMasking.scrub(e.getMessage(), Map.of()));
             printStackTraceIfVerbose(err, e);
             return EXIT_INVALID;
         } catch (RuntimeException e) {
-            err.println("kafkasim: " + describe(e));
+            err.println("kafkasim: " + SecretMasking.scrub(describe(e), Map.of()));
             printStackTraceIfVerbose(err, e);
             return EXIT_FAILED;
         } finally {
@@ -252,9 +255,12 @@ public final class KafkasimCommand implements Callable<Integer> {
         printStackTraceIfVerbose(err, e);
     }
 
+    /** Prints the stack trace when {@code --verbose} is set, with passwords and secrets masked. */
     private void printStackTraceIfVerbose(PrintWriter err, Throwable e) {
         if (verbose) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(SecretMasking.scrub(trace.toString(), Map.of()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kafkasim.examples.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.ConfigurationException;
@@ -124,11 +125,12 @@ final class SimulationRun {
                     verified.stream().map(StreamStats::topic).distinct().toList();
             printPlan(spec, verified);
 
-            try (DeliveryVerifier verifier = DeliveryVerifier.builder()
+            DeliveryVerifier.Builder verifierBuilder = DeliveryVerifier.builder()
                     .bootstrapServers(bootstrapServers)
                     .runId(engine.runId())
-                    .topics(topics)
-                    .build()) {
+                    .topics(topics);
+            clientSecurity(spec).forEach(verifierBuilder::consumerProperty);
+            try (DeliveryVerifier verifier = verifierBuilder.build()) {
                 if (stopRequested) {
                     throw new KafkasimException("interrupted before the simulation started");
                 }
@@ -224,6 +226,33 @@ final class SimulationRun {
                     + " to verify; declare a sink { type = kafka } or remove the scenario's sinks");
         }
         return streams;
+    }
+
+    /**
+     * Returns the security settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) of the first
+     * {@code kafka} sink's producer block that has any, so that the verifier's consumer connects the way the
+     * producer does.
+     */
+    private static Map<String, String> clientSecurity(SimulationSpec spec) {
+        // NOTE: one set of settings serves the verifier, so kafka sinks with different credentials cannot all be
+        // read back.
+        for (Config sink : spec.sinks().values()) {
+            if (!isKafkaSink(sink) || !sink.hasPath("producer")) {
+                continue;
+            }
+            Map<String, String> security = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigValue> entry :
+                    sink.getConfig("producer").entrySet()) {
+                String name = String.join(".", ConfigUtil.splitPath(entry.getKey()));
+                if (name.equals("security.protocol") || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                    security.put(name, String.valueOf(entry.getValue().unwrapped()));
+                }
+            }
+            if (!security.isEmpty()) {
+                return security;
+            }
+        }
+        return Map.of();
     }
 
     /** Returns {@code file:line} for a value's origin, the form configuration problems use. */
