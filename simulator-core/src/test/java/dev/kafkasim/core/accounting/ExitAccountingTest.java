@@ -10,7 +10,7 @@ import dev.kafkasim.core.Sinks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Checks that {@code generated = acknowledged + failed} holds at each way a run can end. */
+/** Checks that {@code generated = acknowledged + failed} after each way a run can end. */
 class ExitAccountingTest {
 
     @Test
