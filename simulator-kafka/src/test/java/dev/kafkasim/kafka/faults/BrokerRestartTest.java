@@ -65,9 +65,9 @@ class BrokerRestartTest {
             assertThat(stats.generated()).isEqualTo(8_000);
             assertThat(stats.acknowledged()).isEqualTo(8_000);
             assertThat(stats.failed()).isZero();
-            assertThat(report.consumed()).isEqualTo(8_000);
-            assertThat(report.missing()).isZero();
-            assertThat(report.duplicates()).isZero();
+            assertThat(report.duplicates()).as("%s", report).isZero();
+            assertThat(report.missing()).as("%s", report).isZero();
+            assertThat(report.consumed()).as("%s", report).isEqualTo(8_000);
         }
     }
 }

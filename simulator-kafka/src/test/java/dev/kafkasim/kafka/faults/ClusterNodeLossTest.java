@@ -53,9 +53,9 @@ class ClusterNodeLossTest {
             assertThat(stats.generated()).isEqualTo(6_000);
             assertThat(stats.acknowledged()).isEqualTo(6_000);
             assertThat(stats.failed()).isZero();
-            assertThat(report.consumed()).isEqualTo(6_000);
-            assertThat(report.missing()).isZero();
-            assertThat(report.duplicates()).isZero();
+            assertThat(report.duplicates()).as("%s", report).isZero();
+            assertThat(report.missing()).as("%s", report).isZero();
+            assertThat(report.consumed()).as("%s", report).isEqualTo(6_000);
         }
     }
 
