@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Compares kafkasim's Kafka sink with Kafka's own ProducerPerformance against one embedded broker on 127.0.0.1:
+# 100-byte values, linger.ms=5, batch.size=65536, one single-partition topic per run, for acks=1 and acks=all.
+# After a warm-up pair, runs the two alternately (each in its own JVM, the first of a pair swapped every round),
+# prints records/s and MB/s of every run, the medians and the ratio kafkasim / ProducerPerformance.
+# The last line is: kafka-sink-ratio acks=1 X acks=all Y
+#
+# Usage: bench/kafka-sink-vs-producer-perf.sh [--quick] [--records N] [--pairs N] [--skip-build]
+#   --quick  300,000 records and one pair per acks setting (under two minutes)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+RECORDS=2000000
+PAIRS=3
+WARMUP_RECORDS=500000
+BUILD=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) RECORDS=300000; PAIRS=1; WARMUP_RECORDS=200000 ;;
+    --records) RECORDS="$2"; shift ;;
+    --pairs) PAIRS="$2"; shift ;;
+    --skip-build) BUILD=0 ;;
+    *) echo "unknown option: $1; valid: --quick, --records N, --pairs N, --skip-build" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [[ $BUILD == 1 ]]; then
+  mvn -B -ntp -q -pl simulator-benchmarks -am package -DskipTests
+fi
+CP="simulator-benchmarks/target/classes:simulator-benchmarks/target/lib/*"
+JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseG1GC)
+
+mkdir -p simulator-benchmarks/target
+coproc BROKER { exec java -Xms1g -Xmx1g -cp "$CP" dev.kafkasim.benchmarks.BrokerMain 2>simulator-benchmarks/target/broker.log; }
+BROKER_PID=$BROKER_PID
+stop_broker() {
+  exec {BROKER[1]}>&- 2>/dev/null || true
+  wait "$BROKER_PID" 2>/dev/null || true
+}
+trap stop_broker EXIT
+read -r BOOTSTRAP <&"${BROKER[0]}"
+echo "broker at $BOOTSTRAP; $RECORDS records per run, $PAIRS pair(s) per acks setting; load: $(uptime)"
+
+RUN=0
+# Prints "records/s MB/s" of one ProducerPerformance run.
+producer_perf() {
+  local acks=$1 records=$2
+  RUN=$((RUN + 1))
+  java "${JAVA_OPTS[@]}" -cp "$CP" org.apache.kafka.tools.ProducerPerformance \
+    --topic "pp-$acks-$RUN" --num-records "$records" --record-size 100 --throughput -1 \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks="$acks" linger.ms=5 batch.size=65536 2>/dev/null \
+    | awk '/records sent/ { gsub(/[(,]/, ""); print $4, $6 }' | tail -1
+}
+
+# Prints "records/s MB/s" of one kafkasim run.
+kafkasim() {
+  local acks=$1 records=$2
+  RUN=$((RUN + 1))
+  java "${JAVA_OPTS[@]}" -cp "$CP" dev.kafkasim.benchmarks.KafkaSinkRun \
+    --bootstrap-servers "$BOOTSTRAP" --topic "ks-$acks-$RUN" --records "$records" --acks "$acks" 2>/dev/null \
+    | awk '/records sent/ { gsub(/[(,]/, ""); print $4, $6 }' | tail -1
+}
+
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo "warm-up (not counted): ProducerPerformance $(producer_perf 1 "$WARMUP_RECORDS"), kafkasim $(kafkasim 1 "$WARMUP_RECORDS")"
+
+declare -A RATIO
+for acks in 1 all; do
+  PP_RATES=(); KS_RATES=()
+  for ((pair = 1; pair <= PAIRS; pair++)); do
+    if ((pair % 2 == 1)); then order=(pp ks); else order=(ks pp); fi
+    for tool in "${order[@]}"; do
+      if [[ $tool == pp ]]; then
+        read -r rate mb <<<"$(producer_perf "$acks" "$RECORDS")"
+        PP_RATES+=("$rate")
+        printf 'acks=%-3s pair %d ProducerPerformance %12.1f records/s %8.2f MB/s\n' "$acks" "$pair" "$rate" "$mb"
+      else
+        read -r rate mb <<<"$(kafkasim "$acks" "$RECORDS")"
+        KS_RATES+=("$rate")
+        printf 'acks=%-3s pair %d kafkasim            %12.1f records/s %8.2f MB/s\n' "$acks" "$pair" "$rate" "$mb"
+      fi
+    done
+  done
+  pp_median=$(printf '%s\n' "${PP_RATES[@]}" | median)
+  ks_median=$(printf '%s\n' "${KS_RATES[@]}" | median)
+  RATIO[$acks]=$(awk -v k="$ks_median" -v p="$pp_median" 'BEGIN { printf "%.3f", k / p }')
+  printf 'acks=%-3s median ProducerPerformance %.1f records/s, kafkasim %.1f records/s, ratio %s\n' \
+    "$acks" "$pp_median" "$ks_median" "${RATIO[$acks]}"
+done
+echo "load after: $(uptime)"
+echo "kafka-sink-ratio acks=1 ${RATIO[1]} acks=all ${RATIO[all]}"
