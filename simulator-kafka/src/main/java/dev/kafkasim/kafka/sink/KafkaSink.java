@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -254,8 +255,10 @@ public final class KafkaSink implements Sink {
         byte[] key = encode(record.key(), stream.binding().keyEncoder());
         byte[] value = encode(record.value(), stream.binding().valueEncoder());
         stream.bytesSent().increment(length(key) + length(value));
-        return new ProducerRecord<>(
-                record.topic(), record.partition(), record.timestamp(), key, value, headers(record, stream));
+        ProducerRecord<byte[], byte[]> producerRecord =
+                new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), key, value);
+        addHeaders(producerRecord.headers(), record, stream);
+        return producerRecord;
     }
 
     private static int length(byte[] bytes) {
@@ -269,11 +272,14 @@ public final class KafkaSink implements Sink {
         return value instanceof byte[] bytes ? bytes : encoder.encode(value);
     }
 
-    private List<Header> headers(SimRecord record, StreamHeaders stream) {
-        List<Header> headers = new ArrayList<>(5 + record.headers().size());
+    /**
+     * Adds the kafkasim headers, then the record's own. They go straight into the producer record's headers,
+     * because a list passed to its constructor would be copied header by header.
+     */
+    private void addHeaders(Headers headers, SimRecord record, StreamHeaders stream) {
         headers.add(stream.streamHeader());
-        headers.add(new RecordHeader(KafkasimHeaders.SEQUENCE, ascii(Long.toString(record.sequence()))));
-        headers.add(new RecordHeader(KafkasimHeaders.SENT_AT, ascii(Long.toString(System.currentTimeMillis()))));
+        headers.add(new RecordHeader(KafkasimHeaders.SEQUENCE, asciiDigits(record.sequence())));
+        headers.add(new RecordHeader(KafkasimHeaders.SENT_AT, asciiDigits(System.currentTimeMillis())));
         headers.add(new RecordHeader(KafkasimHeaders.RUN, runId));
         if (record.fault() != null) {
             headers.add(new RecordHeader(KafkasimHeaders.FAULT, utf8(record.fault())));
@@ -281,7 +287,6 @@ public final class KafkaSink implements Sink {
         for (SimHeader header : record.headers()) {
             headers.add(new RecordHeader(header.name(), header.value() == null ? null : utf8(header.value())));
         }
-        return headers;
     }
 
     /** Names the cluster in timeouts, whose Kafka message names only the topic. */
@@ -375,8 +380,26 @@ public final class KafkaSink implements Sink {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    /** Returns the decimal digits of a number as ASCII bytes, the same as {@code Long.toString}, without a String. */
+    static byte[] asciiDigits(long number) {
+        if (number == Long.MIN_VALUE) {
+            return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+        }
+        int sign = number < 0 ? 1 : 0;
+        long rest = Math.abs(number);
+        int length = sign + 1;
+        for (long shorter = rest / 10; shorter > 0; shorter /= 10) {
+            length++;
+        }
+        byte[] digits = new byte[length];
+        for (int i = length - 1; i >= sign; i--) {
+            digits[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        if (sign == 1) {
+            digits[0] = '-';
+        }
+        return digits;
     }
 
     /**

@@ -294,6 +294,19 @@ class KafkaSinkTest {
                 .hasMessage("partitions must be at least 1 but was 0");
     }
 
+    @Test
+    void asciiDigitsMatchLongToString() {
+        long[] numbers = {
+            0, 7, 9, 10, 99, 100, 1_767_225_600_000L, -1, -10, -987_654_321, Long.MAX_VALUE, Long.MIN_VALUE
+        };
+
+        for (long number : numbers) {
+            assertThat(new String(KafkaSink.asciiDigits(number), StandardCharsets.US_ASCII))
+                    .as("digits of %d", number)
+                    .isEqualTo(Long.toString(number));
+        }
+    }
+
     private static KafkaSink.Builder sinkBuilder() {
         return KafkaSink.builder().bootstrapServers(broker.bootstrapServers());
     }

@@ -28,6 +28,7 @@ public final class PendingSends {
     private final AtomicLong failed = new AtomicLong();
     private final String sinkName;
     private final BiFunction<SimRecord, Throwable, Throwable> describeError;
+    private int nextHash;
 
     /**
      * Creates an empty set.
@@ -50,7 +51,7 @@ public final class PendingSends {
      * @return the producer callback that completes the record
      */
     public Pending add(SimRecord record, SendCallback callback, Timer latency) {
-        Pending send = new Pending(record, callback, latency, System.nanoTime());
+        Pending send = new Pending(record, callback, latency, System.nanoTime(), nextHash++);
         pending.add(send);
         return send;
     }
@@ -93,12 +94,29 @@ public final class PendingSends {
         private final SendCallback callback;
         private final Timer latency;
         private final long startNanos;
+        private final int hash;
 
-        private Pending(SimRecord record, SendCallback callback, Timer latency, long startNanos) {
+        private Pending(SimRecord record, SendCallback callback, Timer latency, long startNanos, int hash) {
             this.record = record;
             this.callback = callback;
             this.latency = latency;
             this.startNanos = startNanos;
+            this.hash = hash;
+        }
+
+        /**
+         * Returns a counter value set on creation. HotSpot generates an object's identity hash code on first use
+         * with a call into the VM, once per record here, because each record is added to a hash set. Equality
+         * stays identity.
+         */
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
         }
 
         @Override
