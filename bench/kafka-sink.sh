@@ -2,10 +2,11 @@
 # Compares kafkasim's Kafka sink with Kafka's own ProducerPerformance against one embedded broker on 127.0.0.1:
 # 100-byte values, linger.ms=5, batch.size=65536, one single-partition topic per run, for acks=1 and acks=all.
 # After a warm-up pair, runs the two alternately (each in its own JVM, the first of a pair swapped every round),
-# prints records/s and MB/s of every run, the medians and the ratio kafkasim / ProducerPerformance.
+# prints records/s, MB/s and CPU time per million records of every run, the medians and the ratio
+# kafkasim / ProducerPerformance of the median records/s.
 # The last line is: kafka-sink-ratio acks=1 X acks=all Y
 #
-# Usage: bench/kafka-sink-vs-producer-perf.sh [--quick] [--records N] [--pairs N] [--skip-build]
+# Usage: bench/kafka-sink.sh [--quick] [--records N] [--pairs N] [--skip-build]
 #   --quick  300,000 records and one pair per acks setting (under two minutes)
 set -euo pipefail
 
@@ -16,7 +17,7 @@ WARMUP_RECORDS=500000
 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) RECORDS=300000; PAIRS=1; WARMUP_RECORDS=200000 ;;
+    --quick) RECORDS=300000; PAIRS=1; WARMUP_RECORDS=100000 ;;
     --records) RECORDS="$2"; shift ;;
     --pairs) PAIRS="$2"; shift ;;
     --skip-build) BUILD=0 ;;
@@ -26,40 +27,51 @@ while [[ $# -gt 0 ]]; do
 done
 
 if [[ $BUILD == 1 ]]; then
-  mvn -B -ntp -q -pl simulator-benchmarks -am package -DskipTests
+  # Offline: a full build (mvn -B -ntp verify) has fetched every dependency before.
+  mvn -B -ntp -o -q -pl simulator-benchmarks -am package -DskipTests
 fi
 CP="simulator-benchmarks/target/classes:simulator-benchmarks/target/lib/*"
 JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseG1GC)
 
 mkdir -p simulator-benchmarks/target
+TMP=$(mktemp -d)
 coproc BROKER { exec java -Xms1g -Xmx1g -cp "$CP" dev.kafkasim.benchmarks.BrokerMain 2>simulator-benchmarks/target/broker.log; }
 BROKER_PID=$BROKER_PID
 stop_broker() {
   exec {BROKER[1]}>&- 2>/dev/null || true
   wait "$BROKER_PID" 2>/dev/null || true
+  rm -rf "$TMP"
 }
 trap stop_broker EXIT
 read -r BOOTSTRAP <&"${BROKER[0]}"
 echo "broker at $BOOTSTRAP; $RECORDS records per run, $PAIRS pair(s) per acks setting; load: $(uptime)"
 
 RUN=0
-# Prints "records/s MB/s" of one ProducerPerformance run.
+TIMEFORMAT='%U %S'
+# Runs a command and prints "records/s MB/s CPU", where CPU is the JVM's user plus system CPU time in seconds per
+# million records, start-up included; the command prints ProducerPerformance's summary line.
+measure() {
+  local records=$1 cpu
+  shift
+  cpu=$({ time "$@" 2>/dev/null >"$TMP/run.out"; } 2>&1)
+  awk -v records="$records" -v cpu="$cpu" '
+    /records sent/ { gsub(/[(,]/, ""); rate = $4; mb = $6 }
+    END { split(cpu, t, " "); printf "%s %s %.2f\n", rate, mb, (t[1] + t[2]) * 1e6 / records }' "$TMP/run.out"
+}
+
 producer_perf() {
   local acks=$1 records=$2
   RUN=$((RUN + 1))
-  java "${JAVA_OPTS[@]}" -cp "$CP" org.apache.kafka.tools.ProducerPerformance \
+  measure "$records" java "${JAVA_OPTS[@]}" -cp "$CP" org.apache.kafka.tools.ProducerPerformance \
     --topic "pp-$acks-$RUN" --num-records "$records" --record-size 100 --throughput -1 \
-    --producer-props bootstrap.servers="$BOOTSTRAP" acks="$acks" linger.ms=5 batch.size=65536 2>/dev/null \
-    | awk '/records sent/ { gsub(/[(,]/, ""); print $4, $6 }' | tail -1
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks="$acks" linger.ms=5 batch.size=65536
 }
 
-# Prints "records/s MB/s" of one kafkasim run.
 kafkasim() {
   local acks=$1 records=$2
   RUN=$((RUN + 1))
-  java "${JAVA_OPTS[@]}" -cp "$CP" dev.kafkasim.benchmarks.KafkaSinkRun \
-    --bootstrap-servers "$BOOTSTRAP" --topic "ks-$acks-$RUN" --records "$records" --acks "$acks" 2>/dev/null \
-    | awk '/records sent/ { gsub(/[(,]/, ""); print $4, $6 }' | tail -1
+  measure "$records" java "${JAVA_OPTS[@]}" -cp "$CP" dev.kafkasim.benchmarks.KafkaSinkRun \
+    --bootstrap-servers "$BOOTSTRAP" --topic "ks-$acks-$RUN" --records "$records" --acks "$acks"
 }
 
 median() {
@@ -70,26 +82,27 @@ echo "warm-up (not counted): ProducerPerformance $(producer_perf 1 "$WARMUP_RECO
 
 declare -A RATIO
 for acks in 1 all; do
-  PP_RATES=(); KS_RATES=()
+  PP_RATES=(); KS_RATES=(); PP_CPU=(); KS_CPU=()
   for ((pair = 1; pair <= PAIRS; pair++)); do
     if ((pair % 2 == 1)); then order=(pp ks); else order=(ks pp); fi
     for tool in "${order[@]}"; do
       if [[ $tool == pp ]]; then
-        read -r rate mb <<<"$(producer_perf "$acks" "$RECORDS")"
-        PP_RATES+=("$rate")
-        printf 'acks=%-3s pair %d ProducerPerformance %12.1f records/s %8.2f MB/s\n' "$acks" "$pair" "$rate" "$mb"
+        read -r rate mb cpu <<<"$(producer_perf "$acks" "$RECORDS")"
+        PP_RATES+=("$rate"); PP_CPU+=("$cpu"); name=ProducerPerformance
       else
-        read -r rate mb <<<"$(kafkasim "$acks" "$RECORDS")"
-        KS_RATES+=("$rate")
-        printf 'acks=%-3s pair %d kafkasim            %12.1f records/s %8.2f MB/s\n' "$acks" "$pair" "$rate" "$mb"
+        read -r rate mb cpu <<<"$(kafkasim "$acks" "$RECORDS")"
+        KS_RATES+=("$rate"); KS_CPU+=("$cpu"); name=kafkasim
       fi
+      printf 'acks=%-3s pair %d %-19s %12.1f records/s %8.2f MB/s %7.2f CPU s per million records\n' \
+        "$acks" "$pair" "$name" "$rate" "$mb" "$cpu"
     done
   done
   pp_median=$(printf '%s\n' "${PP_RATES[@]}" | median)
   ks_median=$(printf '%s\n' "${KS_RATES[@]}" | median)
   RATIO[$acks]=$(awk -v k="$ks_median" -v p="$pp_median" 'BEGIN { printf "%.3f", k / p }')
-  printf 'acks=%-3s median ProducerPerformance %.1f records/s, kafkasim %.1f records/s, ratio %s\n' \
-    "$acks" "$pp_median" "$ks_median" "${RATIO[$acks]}"
+  printf 'acks=%-3s median ProducerPerformance %.1f records/s %s CPU s/M, kafkasim %.1f records/s %s CPU s/M, ratio %s\n' \
+    "$acks" "$pp_median" "$(printf '%s\n' "${PP_CPU[@]}" | median)" "$ks_median" \
+    "$(printf '%s\n' "${KS_CPU[@]}" | median)" "${RATIO[$acks]}"
 done
 echo "load after: $(uptime)"
 echo "kafka-sink-ratio acks=1 ${RATIO[1]} acks=all ${RATIO[all]}"

@@ -17,7 +17,8 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 if [[ $BUILD == 1 ]]; then
-  mvn -B -ntp -q -pl simulator-benchmarks -am package -DskipTests
+  # Offline: a full build (mvn -B -ntp verify) has fetched every dependency before.
+  mvn -B -ntp -o -q -pl simulator-benchmarks -am package -DskipTests
 fi
 echo "load before: $(uptime)"
 java -Xms512m -Xmx512m -XX:+UseG1GC -cp "simulator-benchmarks/target/classes:simulator-benchmarks/target/lib/*" \

@@ -25,7 +25,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 if [[ $BUILD == 1 ]]; then
-  mvn -B -ntp -q -pl simulator-benchmarks -am package -DskipTests
+  # Offline: a full build (mvn -B -ntp verify) has fetched every dependency before.
+  mvn -B -ntp -o -q -pl simulator-benchmarks -am package -DskipTests
 fi
 CP="simulator-benchmarks/target/classes:simulator-benchmarks/target/lib/*"
 JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseG1GC)

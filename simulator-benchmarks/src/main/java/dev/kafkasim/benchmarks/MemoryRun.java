@@ -51,8 +51,7 @@ public final class MemoryRun {
                     seconds,
                     engine.stats().acknowledged() / seconds,
                     (double) sink.bytes / sink.count);
-            System.out.printf(
-                    Locale.ROOT, "heap after GC at the end, engine still open: %.1f MiB%n", heapAfterGcMiB());
+            System.out.printf(Locale.ROOT, "heap after GC at the end, engine still open: %.1f MiB%n", heapAfterGcMiB());
         }
         System.out.printf(Locale.ROOT, "heap after GC after close: %.1f MiB%n", heapAfterGcMiB());
     }
@@ -85,8 +84,7 @@ public final class MemoryRun {
             count++;
             callback.onCompletion(record, null);
             if (count % every == 0) {
-                System.out.printf(
-                        Locale.ROOT, "heap after GC at %,d records: %.1f MiB%n", count, heapAfterGcMiB());
+                System.out.printf(Locale.ROOT, "heap after GC at %,d records: %.1f MiB%n", count, heapAfterGcMiB());
             }
         }
 

@@ -25,7 +25,8 @@ public final class RateAccuracy {
      * @param args see the class description
      */
     public static void main(String[] args) {
-        String[] rates = KafkaSinkRun.argument(args, "--rates", "1000,10000,100000").split(",");
+        String[] rates =
+                KafkaSinkRun.argument(args, "--rates", "1000,10000,100000").split(",");
         int seconds = Integer.parseInt(KafkaSinkRun.argument(args, "--seconds", "10"));
         runOnce(1000, 1);
         for (String rate : rates) {
