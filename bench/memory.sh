@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs 10 million records of 10,000 keys with random-walk state into a discarding sink, in virtual time, and prints
-# the heap used after a full GC every 2 million records and at the end.
+# the heap used after a full GC every million records and at the end.
 #
 # Usage: bench/memory.sh [--records N] [--every N] [--skip-build]
 set -euo pipefail

@@ -13,10 +13,10 @@ import java.util.Locale;
 
 /**
  * Runs 10 million records of 10,000 keys, each with two random walks, in virtual time into a sink that encodes and
- * drops them, and prints the heap used after a full garbage collection every 2 million records and after the run.
+ * drops them, and prints the heap used after a full garbage collection every million records and after the run.
  * Flat figures show that memory does not grow with run length.
  *
- * <p>Arguments: {@code --records N} (default 10,000,000), {@code --every N} (default 2,000,000).
+ * <p>Arguments: {@code --records N} (default 10,000,000), {@code --every N} (default 1,000,000).
  */
 public final class MemoryRun {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
@@ -30,7 +30,7 @@ public final class MemoryRun {
      */
     public static void main(String[] args) {
         long records = Long.parseLong(KafkaSinkRun.argument(args, "--records", "10000000"));
-        long every = Long.parseLong(KafkaSinkRun.argument(args, "--every", "2000000"));
+        long every = Long.parseLong(KafkaSinkRun.argument(args, "--every", "1000000"));
         System.out.printf(Locale.ROOT, "heap after GC before the run: %.1f MiB%n", heapAfterGcMiB());
         SamplingSink sink = new SamplingSink(every);
         long start = System.nanoTime();

@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * Runs the 100-byte sensor stream on the real-time clock at constant rates and prints, per rate, the achieved rate
  * and its error, and the schedule lag: for each record, its send time minus its scheduled time. Record {@code n}
- * of a constant rate {@code r} is scheduled {@code n / r} seconds after record 0, and record 0's send time anchors
- * the schedule, because the engine sends it at once when it starts. Each line has the form
+ * of a constant rate {@code r} is due {@code n / r} seconds after the schedule's start. The engine never sends a
+ * record before it is due, so the start is taken as the earliest of {@code sendTime(n) - n / r} over all records:
+ * the record that was most on time has lag 0 and no record has a negative lag. The achieved rate is the number of
+ * intervals between records divided by the time from the first send to the last. Each line has the form
  * {@code kafkasim rate R achieved A error E% lag p50 X ms p99 Y ms max Z ms}.
  *
  * <p>Arguments: {@code --rates 1000,10000,100000} (records per second), {@code --seconds 10}.
@@ -54,10 +56,13 @@ public final class RateAccuracy {
     private static void report(int rate, long[] sendNanos) {
         int n = sendNanos.length;
         double gapNanos = 1e9 / rate;
+        double start = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            start = Math.min(start, sendNanos[i] - i * gapNanos);
+        }
         double[] lagMillis = new double[n];
         for (int i = 0; i < n; i++) {
-            double scheduled = sendNanos[0] + i * gapNanos;
-            lagMillis[i] = (sendNanos[i] - scheduled) / 1e6;
+            lagMillis[i] = (sendNanos[i] - (start + i * gapNanos)) / 1e6;
         }
         double achieved = (n - 1) / ((sendNanos[n - 1] - sendNanos[0]) / 1e9);
         Arrays.sort(lagMillis);
