@@ -199,6 +199,50 @@ class TopologyTestDriverSinkTest {
     }
 
     @Test
+    void wallClockIntervalSetsCadence(TestInfo info) {
+        try (TopologyTestDriver driver = driver(punctuationCounter(), info)) {
+            TopologyTestDriverSink sink = TopologyTestDriverSink.builder(driver)
+                    .wallClockInterval(Duration.ofSeconds(3))
+                    .build();
+            runStats(SCENARIO, sink);
+            List<String> punctuations = driver.createOutputTopic(
+                            "punctuations", new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList();
+
+            // Three advances of 3 s each within 9.9 s of event time. Each fires the 1-second punctuation once,
+            // as a broker's stream thread would after a pause, before the record that reaches the next advance.
+            assertThat(punctuations)
+                    .containsExactly(
+                            "stream-time " + (START + 2_900),
+                            "stream-time " + (START + 5_900),
+                            "stream-time " + (START + 8_900));
+        }
+    }
+
+    @Test
+    void streamTimePunctuationFollowsEventTime(TestInfo info) {
+        try (TopologyTestDriver driver = driver(streamTimePunctuationCounter(), info)) {
+            TopologyTestDriverSink sink =
+                    TopologyTestDriverSink.builder(driver).fixedWallClock().build();
+            runStats(SCENARIO, sink);
+            List<Long> punctuations = driver
+                    .createOutputTopic("punctuations", new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList()
+                    .stream()
+                    .map(Long::parseLong)
+                    .toList();
+
+            // Stream-time punctuations are aligned to whole seconds and fire with the first record at or past each,
+            // so 100 records at 10/s from a whole second fire at every second from the first record on.
+            List<Long> expected = new ArrayList<>();
+            for (long second = 0; second < 10; second++) {
+                expected.add(START + second * 1_000);
+            }
+            assertThat(punctuations).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void fixedWallClockFiresNoPunctuation(TestInfo info) {
         try (TopologyTestDriver driver = driver(punctuationCounter(), info)) {
             TopologyTestDriverSink sink =
@@ -335,6 +379,31 @@ class TopologyTestDriverSinkTest {
                             String streamTime = "stream-time " + context.currentStreamTimeMs();
                             context.forward(new Record<>("tick", streamTime, now));
                         });
+                    }
+
+                    @Override
+                    public void process(Record<String, String> record) {
+                        // Only the punctuations are forwarded.
+                    }
+                },
+                "source");
+        topology.addSink("sink", "punctuations", new StringSerializer(), new StringSerializer(), "punctuate");
+        return topology;
+    }
+
+    /** Forwards one record per stream-time punctuation, carrying the time the punctuation fired at. */
+    private static Topology streamTimePunctuationCounter() {
+        Topology topology = new Topology();
+        topology.addSource("source", new StringDeserializer(), new StringDeserializer(), "readings");
+        topology.addProcessor(
+                "punctuate",
+                () -> new Processor<String, String, String, String>() {
+                    @Override
+                    public void init(ProcessorContext<String, String> context) {
+                        context.schedule(
+                                Duration.ofSeconds(1),
+                                PunctuationType.STREAM_TIME,
+                                time -> context.forward(new Record<>("tick", Long.toString(time), time)));
                     }
 
                     @Override
