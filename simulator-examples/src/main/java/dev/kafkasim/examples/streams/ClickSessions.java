@@ -46,10 +46,20 @@ public final class ClickSessions {
         this.inactivityGap = Objects.requireNonNull(inactivityGap, "inactivityGap");
     }
 
-    /** Builds the topology. */
+    /** Builds the topology on the default topics {@link #CLICKS} and {@link #SESSIONS}. */
     public Topology topology() {
+        return topology(CLICKS, SESSIONS);
+    }
+
+    /**
+     * Builds the topology on the given topics.
+     *
+     * @param clicks the input topic of clicks
+     * @param sessions the output topic of session changes
+     */
+    public Topology topology(String clicks, String sessions) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(CLICKS, Consumed.with(Serdes.String(), Serdes.String()))
+        builder.stream(clicks, Consumed.with(Serdes.String(), Serdes.String()))
                 .mapValues(value -> Json.parse(value).path("page").asText())
                 .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
                 .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(inactivityGap))
@@ -62,7 +72,7 @@ public final class ClickSessions {
                                 .withValueSerde(SessionStats.serde()))
                 .toStream()
                 .map((session, stats) -> KeyValue.pair(key(session), stats == null ? null : toJson(session, stats)))
-                .to(SESSIONS, Produced.with(Serdes.String(), Serdes.String()));
+                .to(sessions, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }
 

@@ -35,21 +35,32 @@ public final class OrderEnrichment {
     /** Creates the application. */
     public OrderEnrichment() {}
 
-    /** Builds the topology. */
+    /** Builds the topology on the default topics {@link #CUSTOMERS}, {@link #ORDERS} and {@link #ENRICHED}. */
     public Topology topology() {
+        return topology(CUSTOMERS, ORDERS, ENRICHED);
+    }
+
+    /**
+     * Builds the topology on the given topics, which must have the same number of partitions.
+     *
+     * @param customers the input topic of customers
+     * @param orders the input topic of orders
+     * @param enriched the output topic of enriched orders
+     */
+    public Topology topology(String customers, String orders, String enriched) {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, String> customers = builder.table(
-                CUSTOMERS,
+        KTable<String, String> customerTable = builder.table(
+                customers,
                 Consumed.with(Serdes.String(), Serdes.String()),
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("customers")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.String()));
-        builder.stream(ORDERS, Consumed.with(Serdes.String(), Serdes.String()))
+        builder.stream(orders, Consumed.with(Serdes.String(), Serdes.String()))
                 .leftJoin(
-                        customers,
+                        customerTable,
                         OrderEnrichment::enrich,
                         Joined.with(Serdes.String(), Serdes.String(), Serdes.String()))
-                .to(ENRICHED, Produced.with(Serdes.String(), Serdes.String()));
+                .to(enriched, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }
 

@@ -58,11 +58,22 @@ public final class SensorAnomalies {
         this.threshold = threshold;
     }
 
-    /** Builds the topology. */
+    /** Builds the topology on the default topics {@link #READINGS}, {@link #AVERAGES} and {@link #ANOMALIES}. */
     public Topology topology() {
+        return topology(READINGS, AVERAGES, ANOMALIES);
+    }
+
+    /**
+     * Builds the topology on the given topics.
+     *
+     * @param readings the input topic of readings
+     * @param averages the output topic of window averages
+     * @param anomalies the output topic of closed windows above the threshold
+     */
+    public Topology topology(String readings, String averages, String anomalies) {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<Windowed<String>, WindowStats> windows = builder.stream(
-                        READINGS, Consumed.with(Serdes.String(), Serdes.String()))
+                        readings, Consumed.with(Serdes.String(), Serdes.String()))
                 .mapValues(value -> Json.parse(value).path("temperature").asDouble())
                 .groupByKey(Grouped.with(Serdes.String(), Serdes.Double()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(windowSize, grace))
@@ -75,14 +86,14 @@ public final class SensorAnomalies {
 
         windows.toStream()
                 .map((window, stats) -> KeyValue.pair(key(window), toJson(window, stats)))
-                .to(AVERAGES, Produced.with(Serdes.String(), Serdes.String()));
+                .to(averages, Produced.with(Serdes.String(), Serdes.String()));
 
         windows.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                         .withName("sensor-closed-windows"))
                 .toStream()
                 .filter((window, stats) -> stats.average() > threshold)
                 .map((window, stats) -> KeyValue.pair(key(window), toJson(window, stats)))
-                .to(ANOMALIES, Produced.with(Serdes.String(), Serdes.String()));
+                .to(anomalies, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }
 

@@ -8,6 +8,7 @@ import dev.kafkasim.core.SimulatorEngine;
 import dev.kafkasim.kafka.junit.BootstrapServers;
 import dev.kafkasim.kafka.junit.KafkaSimTest;
 import dev.kafkasim.kafka.junit.Topic;
+import dev.kafkasim.kafka.junit.TopicName;
 import dev.kafkasim.kafka.streams.TopologyTestDriverSink;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @KafkaSimTest(
         scenario = "clickstream",
         overrides = ClickSessionsTest.OVERRIDES,
+        uniqueTopics = true,
         topics = {@Topic(stream = "clicks"), @Topic(name = ClickSessions.SESSIONS)})
 class ClickSessionsTest {
     /**
@@ -44,15 +46,22 @@ class ClickSessionsTest {
 
     private static final Duration GAP = Duration.ofSeconds(5);
 
+    @TopicName("clicks")
+    String clicksTopic;
+
+    @TopicName(ClickSessions.SESSIONS)
+    String sessionsTopic;
+
     @Test
     void driverFindsEmittedSessions(SimulatorEngine engine) {
         List<SimRecord> emitted = StreamsTesting.emitted(engine.spec());
         SessionModel model = SessionModel.replay(emitted, GAP.toMillis());
         List<TestRecord<String, String>> sessions;
 
-        try (TopologyTestDriver driver = StreamsTesting.driver(new ClickSessions(GAP).topology(), "click-sessions")) {
+        try (TopologyTestDriver driver =
+                StreamsTesting.driver(new ClickSessions(GAP).topology(clicksTopic, sessionsTopic), "click-sessions")) {
             StreamsTesting.run(engine.spec(), TopologyTestDriverSink.of(driver));
-            sessions = StreamsTesting.output(driver, ClickSessions.SESSIONS);
+            sessions = StreamsTesting.output(driver, sessionsTopic);
         }
 
         assertSessionsSplit(model, emitted);
@@ -67,10 +76,10 @@ class ClickSessionsTest {
         List<TestRecord<String, String>> sessions;
 
         StreamsTesting.run(engine);
-        try (StreamsOnBroker app =
-                StreamsOnBroker.start(new ClickSessions(GAP).topology(), bootstrapServers, "click-sessions")) {
-            app.awaitProcessed(ClickSessions.CLICKS);
-            sessions = app.readAll(ClickSessions.SESSIONS);
+        try (StreamsOnBroker app = StreamsOnBroker.start(
+                new ClickSessions(GAP).topology(clicksTopic, sessionsTopic), bootstrapServers, "click-sessions")) {
+            app.awaitProcessed(clicksTopic);
+            sessions = app.readAll(sessionsTopic);
         }
 
         assertSessionsSplit(model, emitted);

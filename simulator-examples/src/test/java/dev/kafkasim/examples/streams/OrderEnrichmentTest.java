@@ -9,6 +9,7 @@ import dev.kafkasim.core.SimulatorEngine;
 import dev.kafkasim.kafka.junit.BootstrapServers;
 import dev.kafkasim.kafka.junit.KafkaSimTest;
 import dev.kafkasim.kafka.junit.Topic;
+import dev.kafkasim.kafka.junit.TopicName;
 import dev.kafkasim.kafka.streams.TopologyTestDriverSink;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @KafkaSimTest(
         scenario = "classpath:scenarios/shop-customers.conf",
         overrides = OrderEnrichmentTest.OVERRIDES,
+        uniqueTopics = true,
         topics = {
             @Topic(stream = "customers", partitions = 2),
             @Topic(stream = "orders", partitions = 2),
@@ -40,14 +42,24 @@ class OrderEnrichmentTest {
             }
             """;
 
+    @TopicName("customers")
+    String customersTopic;
+
+    @TopicName("orders")
+    String ordersTopic;
+
+    @TopicName(OrderEnrichment.ENRICHED)
+    String enrichedTopic;
+
     @Test
     void driverEnrichesEveryOrder(SimulatorEngine engine) {
         List<SimRecord> emitted = StreamsTesting.emitted(engine.spec());
         List<TestRecord<String, String>> enriched;
 
-        try (TopologyTestDriver driver = StreamsTesting.driver(new OrderEnrichment().topology(), "order-enrichment")) {
+        try (TopologyTestDriver driver = StreamsTesting.driver(
+                new OrderEnrichment().topology(customersTopic, ordersTopic, enrichedTopic), "order-enrichment")) {
             StreamsTesting.run(engine.spec(), TopologyTestDriverSink.of(driver));
-            enriched = StreamsTesting.output(driver, OrderEnrichment.ENRICHED);
+            enriched = StreamsTesting.output(driver, enrichedTopic);
         }
 
         assertThat(enriched(enriched))
@@ -63,10 +75,12 @@ class OrderEnrichmentTest {
         List<TestRecord<String, String>> enriched;
 
         StreamsTesting.run(engine);
-        try (StreamsOnBroker app =
-                StreamsOnBroker.start(new OrderEnrichment().topology(), bootstrapServers, "order-enrichment")) {
-            app.awaitProcessed(OrderEnrichment.CUSTOMERS, OrderEnrichment.ORDERS);
-            enriched = app.readAll(OrderEnrichment.ENRICHED);
+        try (StreamsOnBroker app = StreamsOnBroker.start(
+                new OrderEnrichment().topology(customersTopic, ordersTopic, enrichedTopic),
+                bootstrapServers,
+                "order-enrichment")) {
+            app.awaitProcessed(customersTopic, ordersTopic);
+            enriched = app.readAll(enrichedTopic);
         }
 
         assertThat(enriched(enriched))

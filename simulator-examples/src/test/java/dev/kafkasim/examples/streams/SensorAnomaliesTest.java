@@ -8,11 +8,13 @@ import dev.kafkasim.core.SimulatorEngine;
 import dev.kafkasim.kafka.junit.BootstrapServers;
 import dev.kafkasim.kafka.junit.KafkaSimTest;
 import dev.kafkasim.kafka.junit.Topic;
+import dev.kafkasim.kafka.junit.TopicName;
 import dev.kafkasim.kafka.streams.TopologyTestDriverSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @KafkaSimTest(
         scenario = "iot-sensors",
         overrides = SensorAnomaliesTest.OVERRIDES,
+        uniqueTopics = true,
         topics = {
             @Topic(stream = "sensors"),
             @Topic(name = SensorAnomalies.AVERAGES),
@@ -47,6 +50,15 @@ class SensorAnomaliesTest {
     private static final Duration WINDOW = Duration.ofSeconds(10);
     private static final Duration GRACE = Duration.ofSeconds(10);
 
+    @TopicName("sensors")
+    String readingsTopic;
+
+    @TopicName(SensorAnomalies.AVERAGES)
+    String averagesTopic;
+
+    @TopicName(SensorAnomalies.ANOMALIES)
+    String anomaliesTopic;
+
     @Test
     void driverDropsOnlyReadingsBeyondGrace(SimulatorEngine engine) {
         List<SimRecord> emitted = StreamsTesting.emitted(engine.spec());
@@ -56,13 +68,13 @@ class SensorAnomaliesTest {
         List<TestRecord<String, String>> averages;
         List<TestRecord<String, String>> anomalies;
 
-        try (TopologyTestDriver driver = StreamsTesting.driver(app(threshold).topology(), "sensor-anomalies")) {
+        try (TopologyTestDriver driver = StreamsTesting.driver(topology(threshold), "sensor-anomalies")) {
             TopologyTestDriverSink sink =
                     TopologyTestDriverSink.builder(driver).retainPipedRecords().build();
             StreamsTesting.run(engine.spec(), sink);
             piped = sink.pipedRecords();
-            averages = StreamsTesting.output(driver, SensorAnomalies.AVERAGES);
-            anomalies = StreamsTesting.output(driver, SensorAnomalies.ANOMALIES);
+            averages = StreamsTesting.output(driver, averagesTopic);
+            anomalies = StreamsTesting.output(driver, anomaliesTopic);
         }
 
         assertThat(piped).isEqualTo(emitted);
@@ -80,11 +92,10 @@ class SensorAnomaliesTest {
         List<TestRecord<String, String>> anomalies;
 
         StreamsTesting.run(engine);
-        try (StreamsOnBroker app =
-                StreamsOnBroker.start(app(threshold).topology(), bootstrapServers, "sensor-anomalies")) {
-            app.awaitProcessed(SensorAnomalies.READINGS);
-            averages = app.readAll(SensorAnomalies.AVERAGES);
-            anomalies = app.readAll(SensorAnomalies.ANOMALIES);
+        try (StreamsOnBroker app = StreamsOnBroker.start(topology(threshold), bootstrapServers, "sensor-anomalies")) {
+            app.awaitProcessed(readingsTopic);
+            averages = app.readAll(averagesTopic);
+            anomalies = app.readAll(anomaliesTopic);
         }
 
         assertLateReadingsHandled(model);
@@ -92,8 +103,8 @@ class SensorAnomaliesTest {
         assertThat(windows(anomalies)).isEqualTo(expectedAnomalies(model, threshold));
     }
 
-    private static SensorAnomalies app(double threshold) {
-        return new SensorAnomalies(WINDOW, GRACE, threshold);
+    private Topology topology(double threshold) {
+        return new SensorAnomalies(WINDOW, GRACE, threshold).topology(readingsTopic, averagesTopic, anomaliesTopic);
     }
 
     /** Checks that late readings within grace were counted, and that every dropped reading was late beyond grace. */
