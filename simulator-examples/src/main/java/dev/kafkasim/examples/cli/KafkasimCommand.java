@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.ConfigurationException;
+import dev.kafkasim.examples.dashboard.DashboardServer;
 import dev.kafkasim.kafka.sink.internal.SecretMasking;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -129,6 +130,22 @@ public final class KafkasimCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     private boolean verbose;
 
+    @Option(
+            names = "--dashboard",
+            arity = "0..1",
+            fallbackValue = "" + DashboardServer.DEFAULT_PORT,
+            paramLabel = "PORT",
+            description = "Serve the dashboard page on 127.0.0.1 at PORT (default: " + DashboardServer.DEFAULT_PORT
+                    + ", 0 for any free port) until Ctrl-C, instead of running once; see docs/dashboard.md.")
+    private Integer dashboardPort;
+
+    @Option(
+            names = "--dashboard-address",
+            paramLabel = "ADDRESS",
+            description = "Address the dashboard binds to (default: " + DashboardServer.DEFAULT_ADDRESS + "). The page"
+                    + " has no authentication, so any other address logs a warning.")
+    private String dashboardAddress = DashboardServer.DEFAULT_ADDRESS;
+
     @Spec
     private CommandSpec spec;
 
@@ -167,6 +184,10 @@ public final class KafkasimCommand implements Callable<Integer> {
         try {
             if (listGenerators) {
                 GeneratorCatalog.print(classLoader, out);
+                return EXIT_OK;
+            }
+            if (dashboardPort != null) {
+                DashboardServer.run(dashboardPort, dashboardAddress, bootstrapServers, out);
                 return EXIT_OK;
             }
             Config scenario = loadScenario(new ScenarioLoader(classLoader));

@@ -1,0 +1,205 @@
+package dev.kafkasim.examples.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the real page in headless Chromium against a dashboard on 127.0.0.1 and its embedded broker. Skipped when
+ * Debian's {@code chromium} and {@code chromium-driver} packages are not installed. Screenshots go to
+ * {@code target/dashboard-screenshots}.
+ */
+class DashboardPageTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+    private static DashboardServer server;
+    private static Path profile;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM), "headless page tests need " + CHROMIUM + " (apt-get install chromium)");
+        assumeTrue(
+                Files.isExecutable(CHROMEDRIVER),
+                "headless page tests need " + CHROMEDRIVER + " (apt-get install chromium-driver)");
+        server = DashboardServer.builder().port(0).start();
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1400,1500",
+                        "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        // The page redraws its tables on every status event, so an element found a moment ago can be gone.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+        browser.get(server.uri().toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#streams .stream")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
+    }
+
+    @AfterEach
+    void closeBrowserAndStopRun() throws IOException, InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/api/stop"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    void pageRunsPausesResumesStops() throws IOException {
+        setField(By.cssSelector("#streams .stream-topic"), "page.sensors");
+        setField(By.cssSelector("#streams .stream-rate"), "400/s");
+
+        click("start");
+        awaitState("RUNNING");
+        wait.until(driver -> count("count-acknowledged") > 100 && points("chart-rate") >= 3);
+        long acknowledgedBeforePause = count("count-acknowledged");
+        assertThat(button("start").isEnabled()).isFalse();
+        assertThat(button("resume").isEnabled()).isFalse();
+        click("pause");
+        awaitState("PAUSED");
+        assertThat(button("pause").isEnabled()).isFalse();
+        assertThat(button("resume").isEnabled()).isTrue();
+        click("resume");
+        awaitState("RUNNING");
+        wait.until(driver -> count("count-consumed") > acknowledgedBeforePause);
+        assertThat(browser.findElement(By.cssSelector("#recent tbody td:nth-child(2)"))
+                        .getText())
+                .startsWith("sensor-");
+        screenshot("dashboard-running.png");
+        click("stop");
+        awaitState("STOPPED");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-summary"), "verified:"));
+
+        String summary = wait.until(
+                driver -> driver.findElement(By.id("verification-summary")).getText());
+        assertThat(summary).startsWith("verified: generated=").endsWith("missing=0 duplicates=0");
+        assertThat(browser.findElement(By.id("verification-result")).getText())
+                .isEqualTo("Every acknowledged record was read back exactly once.");
+        assertThat(points("chart-latency")).isGreaterThan(3);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
+        assertThat(button("stop").isEnabled()).isFalse();
+        screenshot("dashboard-verified.png");
+    }
+
+    @Test
+    void unreachableBrokerShowsError() throws IOException {
+        setField(By.id("bootstrap-servers"), "127.0.0.1:1");
+
+        click("start");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        awaitState("FAILED");
+
+        assertThat(browser.findElement(By.id("error-message")).getText())
+                .startsWith("could not start the run: ")
+                .contains("127.0.0.1:1");
+        assertThat(button("start").isEnabled()).isTrue();
+        screenshot("dashboard-unreachable-broker.png");
+    }
+
+    @Test
+    void invalidRateShowsError() {
+        setField(By.cssSelector("#streams .stream-rate"), "fast");
+
+        click("start");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+
+        assertThat(browser.findElement(By.id("error-message")).getText())
+                .isEqualTo("invalid start request: streams.sensors.rate: invalid rate 'fast'; expected "
+                        + dev.kafkasim.core.Rate.VALID_FORMS);
+    }
+
+    private void setField(By locator, String value) {
+        WebElement field = browser.findElement(locator);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private WebElement button(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private void awaitState(String state) {
+        wait.until(ExpectedConditions.textToBe(By.id("state"), state));
+    }
+
+    private long count(String id) {
+        return Long.parseLong(browser.findElement(By.id(id)).getText().replace(",", ""));
+    }
+
+    private int points(String chart) {
+        String points = browser.findElement(By.id(chart)).getDomAttribute("data-points");
+        return points == null ? 0 : Integer.parseInt(points);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
