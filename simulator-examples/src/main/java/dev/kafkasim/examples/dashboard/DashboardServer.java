@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class DashboardServer implements AutoCloseable {
     private final RunController controller;
     private final EventStream events;
     private final URI uri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DashboardServer(HttpServer server, ExecutorService executor, RunController controller, EventStream events) {
         this.server = server;
@@ -63,8 +65,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Serves the dashboard until the JVM shuts down, as the {@code kafkasim --dashboard} option does, and prints
-     * its address.
+     * Serves the dashboard until the JVM shuts down or the calling thread is interrupted, as the
+     * {@code kafkasim --dashboard} option does, and prints its address.
      *
      * @param port the port, or 0 for any free one
      * @param bindAddress the address to bind to; anything but a loopback address logs a warning
@@ -79,20 +81,30 @@ public final class DashboardServer implements AutoCloseable {
                 .bootstrapServers(bootstrapServers)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "kafkasim-dashboard-shutdown"));
+        Thread closeOnShutdown = new Thread(
+                () -> {
+                    server.close();
+                    stopped.countDown();
+                },
+                "kafkasim-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnShutdown);
         out.println("dashboard at " + server.uri() + " (press Ctrl-C to stop)");
         out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Closes before restoring the flag, so that stopping the run and the broker is not cut short.
+            removeShutdownHook(closeOnShutdown);
             server.close();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down, so the hook closes the server a second time, which close() allows.
         }
     }
 
@@ -132,6 +144,9 @@ public final class DashboardServer implements AutoCloseable {
     /** Stops the server, any run and the embedded broker. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         events.close();
         server.stop(0);
         controller.close();

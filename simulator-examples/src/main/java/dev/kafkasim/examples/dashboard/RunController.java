@@ -266,12 +266,7 @@ final class RunController implements AutoCloseable {
             settings.checkStreams(spec);
             return spec;
         } catch (ConfigurationException e) {
-            throw new ApiException(
-                    ApiException.BAD_REQUEST,
-                    "invalid scenario '" + settings.label() + "': "
-                            + e.problems().size() + " problem(s)",
-                    e.problems(),
-                    e);
+            throw invalidScenario(settings, e);
         } catch (ConfigException e) {
             throw ApiException.badRequest("invalid scenario '" + settings.label() + "': " + e.getMessage());
         }
@@ -281,13 +276,17 @@ final class RunController implements AutoCloseable {
         try {
             return DashboardRun.create(settings.label(), servers, spec, classLoader);
         } catch (ConfigurationException e) {
-            throw new ApiException(
-                    ApiException.BAD_REQUEST,
-                    "invalid scenario '" + settings.label() + "': "
-                            + e.problems().size() + " problem(s)",
-                    e.problems(),
-                    e);
+            throw invalidScenario(settings, e);
         }
+    }
+
+    private static ApiException invalidScenario(RunSettings settings, ConfigurationException error) {
+        int count = error.problems().size();
+        return new ApiException(
+                ApiException.BAD_REQUEST,
+                "invalid scenario '" + settings.label() + "': " + count + (count == 1 ? " problem" : " problems"),
+                error.problems(),
+                error);
     }
 
     private void recordFailure(RunSettings settings, String servers, ApiException error) {

@@ -1,12 +1,26 @@
 package dev.kafkasim.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkasim.examples.cli.KafkasimCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class DashboardOptionTest {
+    private static final Pattern ADDRESS_LINE =
+            Pattern.compile("dashboard at (http://\\S+) \\(press Ctrl-C to stop\\)");
+
     @Test
     void usageListsDashboardOptions() {
         String usage = new CommandLine(new KafkasimCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
@@ -23,5 +37,40 @@ class DashboardOptionTest {
 
         assertThat(result.matchedOptionValue("--dashboard", 0)).isEqualTo(DashboardServer.DEFAULT_PORT);
         assertThat(DashboardServer.DEFAULT_PORT).isEqualTo(8089);
+    }
+
+    @Test
+    void dashboardOptionServesPageOnLoopback() throws Exception {
+        StringWriter output = new StringWriter();
+        CommandLine command = new CommandLine(new KafkasimCommand()).setOut(new PrintWriter(output, true));
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread commandThread = new Thread(() -> exitCode.set(command.execute("--dashboard=0")), "dashboard-command");
+        commandThread.start();
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> ADDRESS_LINE.matcher(output.toString()).find());
+            Matcher address = ADDRESS_LINE.matcher(output.toString());
+            assertThat(address.find()).isTrue();
+            URI uri = URI.create(address.group(1));
+
+            HttpResponse<String> page = get(uri);
+            HttpResponse<String> scenarios = get(uri.resolve("/api/scenarios"));
+
+            assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>kafkasim dashboard</title>");
+            // No --bootstrap-servers: runs go to the embedded broker, so the page offers no default cluster.
+            assertThat(scenarios.body()).contains("\"bootstrapServers\":null");
+        } finally {
+            commandThread.interrupt();
+            commandThread.join(Duration.ofSeconds(20).toMillis());
+        }
+        assertThat(commandThread.isAlive()).isFalse();
+        assertThat(exitCode.get()).isEqualTo(KafkasimCommand.EXIT_OK);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

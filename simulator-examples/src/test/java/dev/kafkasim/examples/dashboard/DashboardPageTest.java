@@ -3,6 +3,7 @@ package dev.kafkasim.examples.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kafkasim.core.Rate;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,12 +28,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives the real page in headless Chromium against a dashboard on 127.0.0.1 and its embedded broker. Skipped when
- * Debian's {@code chromium} and {@code chromium-driver} packages are not installed. Screenshots go to
- * {@code target/dashboard-screenshots}.
+ * Debian's {@code chromium} and {@code chromium-driver} packages are not installed. One browser serves every test,
+ * and each test loads the page afresh. Screenshots go to {@code target/dashboard-screenshots}.
  */
 class DashboardPageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -39,11 +43,11 @@ class DashboardPageTest {
 
     private static DashboardServer server;
     private static Path profile;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
 
     @BeforeAll
-    static void startServer() throws IOException {
+    static void startServerAndBrowser() throws IOException {
         assumeTrue(
                 Files.isExecutable(CHROMIUM), "headless page tests need " + CHROMIUM + " (apt-get install chromium)");
         assumeTrue(
@@ -52,10 +56,17 @@ class DashboardPageTest {
         server = DashboardServer.builder().port(0).start();
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+        browser = startBrowser(profile);
+        // The page redraws its tables on every status event, so an element found a moment ago can be gone.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
-    static void stopServer() throws IOException {
+    static void stopBrowserAndServer() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
         if (server != null) {
             server.close();
         }
@@ -69,43 +80,19 @@ class DashboardPageTest {
 
     @BeforeEach
     void openPage() {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--window-size=1400,1500",
-                        "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        // The page redraws its tables on every status event, so an element found a moment ago can be gone.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.ignoring(StaleElementReferenceException.class);
         browser.get(server.uri().toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#streams .stream")));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
     }
 
     @AfterEach
-    void closeBrowserAndStopRun() throws IOException, InterruptedException {
-        if (browser != null) {
-            browser.quit();
-        }
-        HttpClient client = HttpClient.newHttpClient();
-        client.send(
-                HttpRequest.newBuilder(server.uri().resolve("/api/stop"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+    void stopRun() throws IOException, InterruptedException {
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("/api/stop"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
@@ -126,22 +113,26 @@ class DashboardPageTest {
         click("resume");
         awaitState("RUNNING");
         wait.until(driver -> count("count-consumed") > acknowledgedBeforePause);
-        assertThat(browser.findElement(By.cssSelector("#recent tbody td:nth-child(2)"))
-                        .getText())
-                .startsWith("sensor-");
+        setField(By.cssSelector("#streams .stream-rate"), "250/s");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#streams .stream-set-rate")))
+                .click();
+        wait.until(driver -> text(By.cssSelector("#recent caption")).contains("target 250/s"));
+        assertThat(text(By.cssSelector("#recent caption"))).startsWith("sensors → page.sensors · target 250/s");
+        assertThat(text(By.cssSelector("#recent tbody td:nth-child(2)"))).startsWith("sensor-");
         screenshot("dashboard-running.png");
         click("stop");
         awaitState("STOPPED");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-summary"), "verified:"));
 
-        String summary = wait.until(
-                driver -> driver.findElement(By.id("verification-summary")).getText());
-        assertThat(summary).startsWith("verified: generated=").endsWith("missing=0 duplicates=0");
-        assertThat(browser.findElement(By.id("verification-result")).getText())
+        assertThat(text(By.id("verification-summary")))
+                .startsWith("verified: generated=")
+                .endsWith("missing=0 duplicates=0");
+        assertThat(text(By.id("verification-result")))
                 .isEqualTo("Every acknowledged record was read back exactly once.");
         assertThat(points("chart-latency")).isGreaterThan(3);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
         assertThat(button("stop").isEnabled()).isFalse();
+        assertThat(button("pause").isEnabled()).isFalse();
         screenshot("dashboard-verified.png");
     }
 
@@ -153,10 +144,11 @@ class DashboardPageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         awaitState("FAILED");
 
-        assertThat(browser.findElement(By.id("error-message")).getText())
+        assertThat(text(By.id("error-message")))
                 .startsWith("could not start the run: ")
                 .contains("127.0.0.1:1");
         assertThat(button("start").isEnabled()).isTrue();
+        assertThat(button("stop").isEnabled()).isFalse();
         screenshot("dashboard-unreachable-broker.png");
     }
 
@@ -167,39 +159,95 @@ class DashboardPageTest {
         click("start");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
 
-        assertThat(browser.findElement(By.id("error-message")).getText())
+        assertThat(text(By.id("error-message")))
                 .isEqualTo("invalid start request: streams.sensors.rate: invalid rate 'fast'; expected "
-                        + dev.kafkasim.core.Rate.VALID_FORMS);
+                        + Rate.VALID_FORMS);
+        assertThat(button("start").isEnabled()).isTrue();
     }
 
-    private void setField(By locator, String value) {
-        WebElement field = browser.findElement(locator);
+    @Test
+    void invalidScenarioFileListsProblems(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("typo.conf");
+        Files.writeString(
+                file,
+                "simulation {\n  streams.s {\n    topic = t\n    rate = 10/s\n    fields {\n"
+                        + "      x { type = normal, mean = 1, stddv = 2 }\n    }\n  }\n}\n");
+        new Select(browser.findElement(By.id("scenario"))).selectByVisibleText("file…");
+        setField(By.id("scenario-file"), file.toAbsolutePath().toString());
+
+        click("start");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        List<String> problems = wait.until(driver -> {
+            List<String> items = driver.findElements(By.cssSelector("#error-problems li")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return items.isEmpty() ? null : items;
+        });
+
+        assertThat(text(By.id("error-message")))
+                .isEqualTo("invalid scenario '" + file.toAbsolutePath() + "': 2 problems");
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "typo.conf:6: simulation.streams.s.fields.x.stddev: missing required key; expected a number",
+                        "typo.conf:6: simulation.streams.s.fields.x.stddv: unknown key; did you mean 'stddev'?"
+                                + " (valid keys: mean, stddev, min, max, scale)");
+        screenshot("dashboard-invalid-scenario.png");
+    }
+
+    private static ChromeDriver startBrowser(Path profile) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1400,1500",
+                        "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void setField(By locator, String value) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
         field.clear();
         field.sendKeys(value);
     }
 
-    private void click(String id) {
+    private static void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    private WebElement button(String id) {
+    private static WebElement button(String id) {
         return browser.findElement(By.id(id));
     }
 
-    private void awaitState(String state) {
+    /** Returns an element's text, looking the element up again when a redraw has replaced it. */
+    private static String text(By locator) {
+        return wait.until(driver -> driver.findElement(locator).getText());
+    }
+
+    private static void awaitState(String state) {
         wait.until(ExpectedConditions.textToBe(By.id("state"), state));
     }
 
-    private long count(String id) {
+    private static long count(String id) {
         return Long.parseLong(browser.findElement(By.id(id)).getText().replace(",", ""));
     }
 
-    private int points(String chart) {
+    private static int points(String chart) {
         String points = browser.findElement(By.id(chart)).getDomAttribute("data-points");
         return points == null ? 0 : Integer.parseInt(points);
     }
 
-    private void screenshot(String name) throws IOException {
+    private static void screenshot(String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

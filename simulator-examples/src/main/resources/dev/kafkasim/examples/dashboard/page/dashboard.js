@@ -1,5 +1,5 @@
-// The kafkasim dashboard: reads the status from the server-sent events at /api/events, draws it, and sends the
-// controls to the HTTP API. See docs/dashboard.md.
+// The kafkasim dashboard page. It reads the status from the server-sent events at /api/events, draws it, and sends
+// the controls to the HTTP API; docs/dashboard.md describes both.
 (() => {
   'use strict';
 
@@ -8,6 +8,11 @@
   const STATE_COLORS = {
     RUNNING: 'text-bg-success', PAUSED: 'text-bg-warning', STARTING: 'text-bg-info', STOPPING: 'text-bg-info',
     COMPLETED: 'text-bg-primary', STOPPED: 'text-bg-secondary', FAILED: 'text-bg-danger', IDLE: 'text-bg-light'
+  };
+
+  const LATENCY_TITLES = {
+    send: 'Send latency (ms): time from send to acknowledgement, p50, p95, p99',
+    'end-to-end': 'End-to-end latency (ms): time from send until the verifier reads the record, p50, p95, p99'
   };
 
   let status = null;
@@ -19,6 +24,7 @@
 
   const byId = id => document.getElementById(id);
   const format = value => Number(value).toLocaleString('en-US');
+  const formatRate = value => Number(value).toLocaleString('en-US', { maximumFractionDigits: 1 }) + '/s';
 
   async function callApi(method, path, body) {
     const options = { method };
@@ -68,7 +74,8 @@
       byId('bootstrap-servers').nextElementSibling.textContent = 'Empty: ' + catalog.bootstrapServers + '.';
     }
     select.addEventListener('change', scenarioChanged);
-    byId('load-file').addEventListener('click', () => loadStreams('file=' + encodeURIComponent(byId('scenario-file').value)));
+    byId('load-file').addEventListener('click',
+        () => loadStreams('file=' + encodeURIComponent(byId('scenario-file').value)));
     scenarioChanged();
   }
 
@@ -77,7 +84,13 @@
     byId('scenario-file-group').classList.toggle('d-none', name !== '');
     if (name !== '') {
       loadStreams('name=' + encodeURIComponent(name));
+      return;
     }
+    // The previous scenario's seed and streams do not apply to a file, so the run uses the file's own values until
+    // they are loaded.
+    byId('seed').value = '';
+    byId('streams').replaceChildren(
+        textElement('div', 'Load the file to change its streams, or start it as written.', 'text-muted small'));
   }
 
   async function loadStreams(query) {
@@ -199,7 +212,9 @@
           <caption class="caption-top"></caption>
           <thead><tr><th>Seq</th><th>Key</th><th>Value</th><th>Timestamp</th><th>Fault</th></tr></thead>
           <tbody></tbody></table>`;
-      wrapper.querySelector('caption').textContent = stream.stream + ' → ' + stream.topic;
+      wrapper.querySelector('caption').textContent = stream.stream + ' → ' + stream.topic
+          + ' · target ' + formatRate(stream.targetRate) + ' · achieved ' + formatRate(stream.achievedRate)
+          + ' · lag ' + format(stream.lagMillis) + ' ms';
       wrapper.querySelector('tbody').replaceChildren(...stream.recent.map(record => {
         const row = document.createElement('tr');
         row.append(textElement('td', record.sequence), textElement('td', record.key ?? 'null', 'text-nowrap'),
@@ -261,6 +276,10 @@
       chartRunId = status.runId;
       chartFinished = false;
     }
+    // A starting run has sent nothing yet, and a run that failed to start never will.
+    if (status.state === 'STARTING' || status.totals.generated === 0) {
+      return;
+    }
     // A finished run gets one last point, so that the charts end where the run did.
     const finished = ['COMPLETED', 'STOPPED', 'FAILED'].includes(status.state);
     if (finished && chartFinished) {
@@ -274,7 +293,7 @@
     append(charts.counts, [now, status.totals.acknowledged, status.totals.failed, status.totals.consumed]);
     append(charts.latency, [now, latency.p50, latency.p95, latency.p99]);
     append(charts.lag, [now, ...streams.map(stream => stream.lagMillis)]);
-    byId('latency-title').textContent = 'Send latency (ms): time from send to acknowledgement, p50, p95, p99';
+    byId('latency-title').textContent = LATENCY_TITLES[latency.source] || 'Latency (ms): p50, p95, p99';
   }
 
   function createCharts(streamNames) {
