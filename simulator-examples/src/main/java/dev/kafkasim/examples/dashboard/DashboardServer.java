@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -271,14 +272,7 @@ public final class DashboardServer implements AutoCloseable {
         }
 
         private static void warnIfReachable(InetSocketAddress address) {
-            if (!address.getAddress().isLoopbackAddress()) {
-                LOG.warn(
-                        "The dashboard listens on {}, which other machines may reach, and it has no authentication:"
-                                + " anyone who reaches it can start and stop runs. Bind it to {} unless you need remote"
-                                + " access.",
-                        address,
-                        DEFAULT_ADDRESS);
-            }
+            exposureWarning(address).ifPresent(LOG::warn);
         }
 
         @Override
@@ -286,5 +280,18 @@ public final class DashboardServer implements AutoCloseable {
             return "DashboardServer.Builder{bindAddress=" + bindAddress + ", port=" + port + ", bootstrapServers="
                     + bootstrapServers + "}";
         }
+    }
+
+    /**
+     * Returns the warning for a bind address that other machines may reach, or empty for a loopback address. The
+     * dashboard has no authentication, so anyone who reaches it can start and stop runs.
+     */
+    static Optional<String> exposureWarning(InetSocketAddress address) {
+        if (address.getAddress().isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        return Optional.of("The dashboard listens on " + address + ", which other machines may reach, and it has no"
+                + " authentication: anyone who reaches it can start and stop runs. Bind it to " + DEFAULT_ADDRESS
+                + " unless you need remote access.");
     }
 }

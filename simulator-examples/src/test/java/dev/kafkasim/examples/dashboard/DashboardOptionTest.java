@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.kafkasim.examples.cli.KafkasimCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +70,30 @@ class DashboardOptionTest {
         }
         assertThat(commandThread.isAlive()).isFalse();
         assertThat(exitCode.get()).isEqualTo(KafkasimCommand.EXIT_OK);
+    }
+
+    @Test
+    void loopbackAddressesGetNoWarning() throws Exception {
+        for (String address : List.of("127.0.0.1", "127.0.0.2", "::1")) {
+            InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName(address), 8089);
+
+            assertThat(DashboardServer.exposureWarning(socket)).as(address).isEmpty();
+        }
+    }
+
+    @Test
+    void reachableAddressesGetWarning() throws Exception {
+        // Only the address is checked, so nothing binds to these.
+        for (String address : List.of("0.0.0.0", "::", "192.0.2.10")) {
+            InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName(address), 8089);
+
+            assertThat(DashboardServer.exposureWarning(socket))
+                    .as(address)
+                    .hasValueSatisfying(warning -> assertThat(warning)
+                            .contains("which other machines may reach")
+                            .contains("no authentication")
+                            .contains("Bind it to 127.0.0.1"));
+        }
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {

@@ -141,7 +141,7 @@ class DashboardPageTest {
         setField(By.id("bootstrap-servers"), "127.0.0.1:1");
 
         click("start");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-message"), "127.0.0.1:1"));
         awaitState("FAILED");
 
         assertThat(text(By.id("error-message")))
@@ -157,7 +157,7 @@ class DashboardPageTest {
         setField(By.cssSelector("#streams .stream-rate"), "fast");
 
         click("start");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-message"), "invalid rate"));
 
         assertThat(text(By.id("error-message")))
                 .isEqualTo("invalid start request: streams.sensors.rate: invalid rate 'fast'; expected "
@@ -176,7 +176,7 @@ class DashboardPageTest {
         setField(By.id("scenario-file"), file.toAbsolutePath().toString());
 
         click("start");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-message"), "typo.conf"));
         List<String> problems = wait.until(driver -> {
             List<String> items = driver.findElements(By.cssSelector("#error-problems li")).stream()
                     .map(WebElement::getText)

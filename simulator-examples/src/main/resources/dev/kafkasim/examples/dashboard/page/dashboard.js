@@ -48,6 +48,12 @@
   // Sends one control, disabling every button until the server replies.
   async function control(path, body) {
     requestPending = true;
+    // The previous error stays hidden until the server reports it again, so that it cannot pass for a new one.
+    requestError = null;
+    if (status) {
+      status.error = null;
+    }
+    renderError();
     renderButtons();
     try {
       const reply = await callApi('POST', path, body);
