@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -146,6 +149,10 @@ public final class KafkasimCommand implements Callable<Integer> {
                     + " has no authentication, so any other address logs a warning.")
     private String dashboardAddress = DashboardServer.DEFAULT_ADDRESS;
 
+    /** Options that set up one run, which --dashboard rejects. */
+    private static final List<String> DASHBOARD_EXCLUDED_OPTIONS =
+            List.of("--scenario", "--duration", "--rate", "--count", "--seed", "--clock", "--sink");
+
     @Spec
     private CommandSpec spec;
 
@@ -187,6 +194,7 @@ public final class KafkasimCommand implements Callable<Integer> {
                 return EXIT_OK;
             }
             if (dashboardPort != null) {
+                rejectRunOptionsWithDashboard();
                 DashboardServer.run(dashboardPort, dashboardAddress, bootstrapServers, out);
                 return EXIT_OK;
             }
@@ -216,6 +224,25 @@ public final class KafkasimCommand implements Callable<Integer> {
             consoleRun = null;
             out.flush();
             err.flush();
+        }
+    }
+
+    /** Rejects the options that set up one run, because the dashboard's page sets those for each run it starts. */
+    private void rejectRunOptionsWithDashboard() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> given = new ArrayList<>();
+        if (parsed.hasMatchedPositional(0)) {
+            given.add("SCENARIO_FILE");
+        }
+        for (String option : DASHBOARD_EXCLUDED_OPTIONS) {
+            if (parsed.hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new InvalidArgumentException(String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+                    + " not apply with --dashboard, because the page sets the scenario and its settings for each run;"
+                    + " remove " + (given.size() == 1 ? "it" : "them") + ", or run without --dashboard");
         }
     }
 

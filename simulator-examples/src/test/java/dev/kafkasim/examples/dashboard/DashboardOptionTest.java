@@ -73,6 +73,20 @@ class DashboardOptionTest {
     }
 
     @Test
+    void dashboardRejectsRunOptions() {
+        StringWriter errors = new StringWriter();
+        CommandLine command = new CommandLine(new KafkasimCommand()).setErr(new PrintWriter(errors, true));
+
+        int exitCode = command.execute("--dashboard=0", "--rate", "500/s", "--seed", "7");
+
+        assertThat(exitCode).isEqualTo(KafkasimCommand.EXIT_INVALID);
+        assertThat(errors.toString())
+                .isEqualTo("kafkasim: --rate, --seed do not apply with --dashboard, because the page sets the scenario"
+                        + " and its settings for each run; remove them, or run without --dashboard"
+                        + System.lineSeparator());
+    }
+
+    @Test
     void loopbackAddressesGetNoWarning() throws Exception {
         for (String address : List.of("127.0.0.1", "127.0.0.2", "::1")) {
             InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName(address), 8089);
