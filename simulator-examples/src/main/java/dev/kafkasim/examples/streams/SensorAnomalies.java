@@ -25,8 +25,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>Reads JSON readings keyed by device id, such as those of the bundled {@code iot-sensors} scenario, from
  * {@link #READINGS}. Writes every update of a window's average to {@link #AVERAGES} and, once a window has closed
- * (its end plus the grace period lies behind the stream time), writes it to {@link #ANOMALIES} if its average is
- * above the threshold. Readings later than the grace period are dropped by Kafka Streams.
+ * (its end plus the grace period lies at or behind the stream time), writes it to {@link #ANOMALIES} if its average
+ * is above the threshold. Kafka Streams drops a reading whose window has closed. A reading late by more than the
+ * grace period may still fall in a window that is open, and is then counted.
  *
  * <p>Output keys are {@code device@windowStartMillis}; values are JSON objects with {@code device},
  * {@code window_start}, {@code count} and {@code average}.
