@@ -14,7 +14,9 @@ final class FaultScenarios {
 
     /**
      * Returns a one-stream scenario of {@code count} records at 1000 records/s on the real-time clock, sent with
-     * {@code acks=all} and idempotence to a topic of 3 partitions.
+     * {@code acks=all} and idempotence to a topic of 3 partitions. The producer waits up to a minute for
+     * metadata and two minutes for delivery, so that a restart on a busy machine is an outage to ride out rather
+     * than a timeout.
      */
     static Config acksAllScenario(String bootstrapServers, String topic, int replicationFactor, long count) {
         String hocon = """
@@ -27,7 +29,10 @@ final class FaultScenarios {
                     bootstrap-servers = "%s"
                     partitions = 3
                     replication-factor = %d
-                    producer { acks = all, enable.idempotence = true, linger.ms = 5 }
+                    producer {
+                      acks = all, enable.idempotence = true, linger.ms = 5
+                      max.block.ms = 60000, request.timeout.ms = 30000, delivery.timeout.ms = 120000
+                    }
                   }
                   streams.sensors {
                     topic = %s
