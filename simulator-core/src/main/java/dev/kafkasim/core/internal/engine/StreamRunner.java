@@ -345,8 +345,8 @@ final class StreamRunner implements GenerationContext {
     private void logFailure(SimRecord record, Throwable error) {
         if (failuresLogged.getAndIncrement() == 0) {
             log.warn(
-                    "Sink '{}' failed to send record {} of stream '{}' to topic '{}': {}. Further failures of this"
-                            + " stream are logged at DEBUG and counted in the stats.",
+                    "Sink '{}' failed to send record {} of stream '{}' to topic '{}': {} (further failures of this"
+                            + " stream are logged at DEBUG and counted in the stats)",
                     sink.name(),
                     record.sequence(),
                     spec.name(),
