@@ -32,6 +32,15 @@ public record StreamStats(
         faults = Map.copyOf(faults);
     }
 
+    /**
+     * Returns how many sequence numbers the stream used: records generated, less the copies that the
+     * {@code duplicate} fault added with the sequence number of their original. A consumer that reads every record
+     * sees the numbers {@code 0} to {@code sequences() - 1}.
+     */
+    public long sequences() {
+        return generated - faults.getOrDefault("duplicate", 0L);
+    }
+
     /** Returns records sent and not yet completed. */
     public long inFlight() {
         return generated - acknowledged - failed;

@@ -97,6 +97,8 @@ class FaultInjectionTest {
             maxSeen = Math.max(maxSeen, record.timestamp());
         }
         assertWithinFourSigma(reordered, 0.05);
+        assertThat(run.stats.generated()).isEqualTo(RECORDS);
+        assertThat(run.stats.acknowledged()).isEqualTo(RECORDS);
     }
 
     @Test

@@ -133,7 +133,7 @@ public record DeliveryReport(
      * {@code duplicate} fault carry that header and do not count.
      *
      * @throws AssertionError listing, per stream, how many duplicates were read and the first duplicated sequence
-     *     numbers
+     *     numbers with their keys
      */
     public void assertNoDuplicates() {
         if (duplicates > 0) {
@@ -145,7 +145,9 @@ public record DeliveryReport(
                             .append("': ")
                             .append(stream.duplicates())
                             .append(" duplicates, first sequence numbers ")
-                            .append(stream.firstDuplicates()));
+                            .append(stream.firstDuplicates())
+                            .append(" with keys ")
+                            .append(stream.firstDuplicateKeys()));
             throw new AssertionError(message.toString());
         }
     }

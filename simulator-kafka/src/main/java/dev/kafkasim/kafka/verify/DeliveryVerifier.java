@@ -154,28 +154,58 @@ public final class DeliveryVerifier implements AutoCloseable {
      * @throws KafkasimException if the consumer failed
      */
     public DeliveryReport awaitReport(Map<String, Long> expectedPerStream, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            requireStarted();
-            while (!isComplete(expectedPerStream) && failure == null && running) {
-                long remainingMillis =
-                        Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-                if (remainingMillis <= 0) {
-                    break;
-                }
-                try {
-                    lock.wait(remainingMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KafkasimException("Interrupted while waiting for the delivery report", e);
-                }
-            }
+            boolean complete = awaitComplete(expectedPerStream, timeout);
             DeliveryReport report = report(expectedPerStream);
-            if (!isComplete(expectedPerStream)) {
-                logIncomplete(report, timeout);
+            if (!complete) {
+                LOG.warn("{}", describeTimeout(report, timeout));
             }
             return report;
         }
+    }
+
+    /**
+     * Waits until every expected record has arrived, then returns the report, like {@link #awaitReport}, but throws
+     * when the timeout passes first.
+     *
+     * @param expectedPerStream how many records each stream should deliver, by stream name
+     * @param timeout how long to wait at most
+     * @return the report once every expected sequence number was read, or each stream consumed its expected count
+     *     and the consumer reached the end of every partition
+     * @throws DeliveryTimeoutException if the timeout passes first; its message lists, per stream, how many records
+     *     are still missing and the first missing sequence numbers
+     * @throws IllegalStateException if the verifier was not started
+     * @throws KafkasimException if the consumer failed
+     */
+    public DeliveryReport awaitCompletion(Map<String, Long> expectedPerStream, Duration timeout) {
+        synchronized (lock) {
+            boolean complete = awaitComplete(expectedPerStream, timeout);
+            DeliveryReport report = report(expectedPerStream);
+            if (!complete) {
+                throw new DeliveryTimeoutException(describeTimeout(report, timeout), report);
+            }
+            return report;
+        }
+    }
+
+    /** Waits, holding the lock, until the expected records have arrived, and returns whether they did in time. */
+    private boolean awaitComplete(Map<String, Long> expectedPerStream, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        requireStarted();
+        while (!isComplete(expectedPerStream) && failure == null && running) {
+            long remainingMillis =
+                    Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (remainingMillis <= 0) {
+                break;
+            }
+            try {
+                lock.wait(remainingMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkasimException("Interrupted while waiting for the delivery report", e);
+            }
+        }
+        return isComplete(expectedPerStream);
     }
 
     /**
@@ -414,24 +444,21 @@ public final class DeliveryVerifier implements AutoCloseable {
         ignoredCounters.clear();
     }
 
-    private void logIncomplete(DeliveryReport report, Duration timeout) {
+    private String describeTimeout(DeliveryReport report, Duration timeout) {
         StringBuilder missing = new StringBuilder();
         report.streams().values().stream()
                 .filter(stream -> stream.missing() > 0)
-                .forEach(stream -> missing.append(missing.length() == 0 ? "" : "; ")
+                .forEach(stream -> missing.append("; stream '")
                         .append(stream.stream())
-                        .append(": ")
+                        .append("': ")
                         .append(stream.missing())
                         .append(" of ")
                         .append(stream.expected())
-                        .append(" missing, first ")
+                        .append(" missing, first sequence numbers ")
                         .append(stream.firstMissing()));
-        LOG.warn(
-                "Delivery verifier timed out after {} ms with records still missing ({}) or the end of {} not yet"
-                        + " reached",
-                timeout.toMillis(),
-                missing.length() == 0 ? "none" : missing,
-                topics);
+        return "Delivery verifier timed out after " + timeout.toMillis() + " ms reading run " + runId + " from "
+                + topics + " at " + bootstrapServers
+                + (missing.length() == 0 ? " before reaching the end of every partition" : missing.toString());
     }
 
     /** A stream's consumed counter and end-to-end latency timer. */

@@ -1,5 +1,7 @@
 package dev.kafkasim.kafka.verify;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param firstMissing the lowest missing sequence numbers, at most {@value DeliveryReport#LISTED_SEQUENCES}
  * @param firstDuplicates the first repeated sequence numbers in reading order, at most
  *     {@value DeliveryReport#LISTED_SEQUENCES}
+ * @param firstDuplicateKeys the keys of the records in {@code firstDuplicates}, as UTF-8 text, in the same order;
+ *     an element is {@code null} for a record without a key
  * @param injectedDuplicates how many records with a fault header repeated a sequence number read before
  * @param orderViolations how many records without a fault header had a lower sequence number than a record of the
  *     same key read before from the same partition. Records without a key are not checked.
@@ -38,6 +42,7 @@ public record StreamReport(
         long duplicates,
         List<Long> firstMissing,
         List<Long> firstDuplicates,
+        List<String> firstDuplicateKeys,
         long injectedDuplicates,
         long orderViolations,
         List<OrderViolation> firstOrderViolations,
@@ -54,6 +59,7 @@ public record StreamReport(
         Objects.requireNonNull(stream, "stream");
         firstMissing = List.copyOf(firstMissing);
         firstDuplicates = List.copyOf(firstDuplicates);
+        firstDuplicateKeys = Collections.unmodifiableList(new ArrayList<>(firstDuplicateKeys));
         firstOrderViolations = List.copyOf(firstOrderViolations);
         faults = Map.copyOf(faults);
         Objects.requireNonNull(endToEndLatency, "endToEndLatency");
@@ -80,6 +86,7 @@ public record StreamReport(
                 duplicates,
                 firstMissing,
                 firstDuplicates,
+                Collections.nCopies(firstDuplicates.size(), null),
                 0,
                 0,
                 List.of(),

@@ -3,6 +3,7 @@ package dev.kafkasim.kafka.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
 import dev.kafkasim.kafka.sink.KafkasimHeaders;
@@ -10,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +52,7 @@ class DeliveryVerifierTest {
         assertThat(sensors.firstMissing()).containsExactly(50L);
         assertThat(sensors.duplicates()).isEqualTo(1);
         assertThat(sensors.firstDuplicates()).containsExactly(7L);
+        assertThat(sensors.firstDuplicateKeys()).containsExactly("key-7");
         assertThat(report.summaryLine(100, 100))
                 .isEqualTo("verified: generated=100 acknowledged=100 consumed=100 missing=1 duplicates=1");
         assertThatThrownBy(report::assertNoLoss)
@@ -55,7 +62,7 @@ class DeliveryVerifierTest {
         assertThatThrownBy(report::assertNoDuplicates)
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Expected every record once, but 1 duplicates:\n"
-                        + "  stream 'sensors': 1 duplicates, first sequence numbers [7]");
+                        + "  stream 'sensors': 1 duplicates, first sequence numbers [7] with keys [key-7]");
     }
 
     @Test
@@ -199,6 +206,104 @@ class DeliveryVerifierTest {
     }
 
     @Test
+    void deletedRecordsAreMissing() throws Exception {
+        broker.createTopic("verifier-test.deleted", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 10; seq++) {
+                send(producer, "verifier-test.deleted", "run-deleted", "sensors", seq);
+            }
+        }
+        try (Admin admin = Admin.create(
+                Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.deleteRecords(Map.of(new TopicPartition("verifier-test.deleted", 0), RecordsToDelete.beforeOffset(3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        try (DeliveryVerifier verifier = verifier("run-deleted", "verifier-test.deleted")) {
+            verifier.start();
+            Map<String, Long> expected = Map.of("sensors", 10L);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> verifier.report(expected).consumed() == 7);
+            DeliveryReport report = verifier.report(expected);
+
+            assertThat(report.missing()).isEqualTo(3);
+            assertThat(report.stream("sensors").firstMissing()).containsExactly(0L, 1L, 2L);
+            assertThat(report.duplicates()).isZero();
+            assertThatThrownBy(report::assertNoLoss)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("stream 'sensors': 3 of 10 missing, first sequence numbers [0, 1, 2]");
+        }
+    }
+
+    @Test
+    void awaitCompletionListsMissingOnTimeout() {
+        broker.createTopic("verifier-test.timeout", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 20; seq++) {
+                if (seq != 5 && seq != 6) {
+                    send(producer, "verifier-test.timeout", "run-timeout", "sensors", seq);
+                }
+            }
+        }
+
+        try (DeliveryVerifier verifier = verifier("run-timeout", "verifier-test.timeout")) {
+            verifier.start();
+            Map<String, Long> expected = Map.of("sensors", 20L);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> verifier.report(expected).consumed() == 18);
+
+            assertThatThrownBy(() -> verifier.awaitCompletion(expected, Duration.ofMillis(300)))
+                    .isInstanceOf(DeliveryTimeoutException.class)
+                    .hasMessageStartingWith("Delivery verifier timed out after 300 ms reading run run-timeout from"
+                            + " [verifier-test.timeout]")
+                    .hasMessageEndingWith("; stream 'sensors': 2 of 20 missing, first sequence numbers [5, 6]")
+                    .satisfies(error -> assertThat(
+                                    ((DeliveryTimeoutException) error).report().missing())
+                            .isEqualTo(2));
+        }
+    }
+
+    @Test
+    void awaitCompletionReturnsCompleteReport() {
+        broker.createTopic("verifier-test.complete", 2);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (long seq = 0; seq < 50; seq++) {
+                send(producer, "verifier-test.complete", "run-complete", "sensors", seq);
+            }
+        }
+
+        try (DeliveryVerifier verifier = verifier("run-complete", "verifier-test.complete")) {
+            verifier.start();
+            DeliveryReport report = verifier.awaitCompletion(Map.of("sensors", 50L), Duration.ofSeconds(60));
+
+            assertThat(report.consumed()).isEqualTo(50);
+            assertThat(report.missing()).isZero();
+            assertThatCode(report::assertNoLoss).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void faultedCopyReadFirstIsNotRealDuplicate() {
+        broker.createTopic("verifier-test.copy-first", 1);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, "verifier-test.copy-first", 0, "run-copy", "clicks", 0, "user-1", "duplicate");
+            send(producer, "verifier-test.copy-first", 0, "run-copy", "clicks", 0, "user-1", null);
+            send(producer, "verifier-test.copy-first", 0, "run-copy", "clicks", 1, "user-2", null);
+            send(producer, "verifier-test.copy-first", 0, "run-copy", "clicks", 1, "user-2", null);
+        }
+
+        DeliveryReport report = awaitConsumed("run-copy", "verifier-test.copy-first", Map.of("clicks", 2L), 4);
+
+        StreamReport clicks = report.stream("clicks");
+        assertThat(clicks.consumed()).isEqualTo(4);
+        assertThat(clicks.injectedDuplicates()).isEqualTo(1);
+        assertThat(clicks.duplicates()).isEqualTo(1);
+        assertThat(clicks.firstDuplicates()).containsExactly(1L);
+        assertThat(clicks.firstDuplicateKeys()).containsExactly("user-2");
+    }
+
+    @Test
     void awaitReportBeforeStartFails() {
         try (DeliveryVerifier verifier = verifier("run-idle", "verifier-test.idle")) {
             assertThatThrownBy(() -> verifier.awaitReport(Map.of("s", 1L), Duration.ofSeconds(1)))
@@ -221,6 +326,16 @@ class DeliveryVerifierTest {
         try (DeliveryVerifier verifier = verifier(runId, topic)) {
             verifier.start();
             return verifier.awaitReport(expected, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Returns the report once the verifier has read {@code consumed} records, duplicates included. */
+    private static DeliveryReport awaitConsumed(String runId, String topic, Map<String, Long> expected, long consumed) {
+        try (DeliveryVerifier verifier = verifier(runId, topic)) {
+            verifier.start();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> verifier.report(expected).consumed() == consumed);
+            return verifier.report(expected);
         }
     }
 

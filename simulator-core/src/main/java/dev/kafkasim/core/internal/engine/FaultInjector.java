@@ -74,9 +74,11 @@ final class FaultInjector {
 
     /**
      * Applies at most one fault to a record and adds what is to be sent to {@code out}: the record, its faulty
-     * form, or nothing when it is held back.
+     * form, or nothing when it is held back, followed by any held records now due.
+     *
+     * @return how many records the fault added to the one generated: 1 for a duplicate, otherwise 0
      */
-    void apply(SimRecord record, ArrayDeque<SimRecord> out) {
+    int apply(SimRecord record, ArrayDeque<SimRecord> out) {
         double draw = random.nextDouble();
         int choice = 0;
         while (choice < thresholds.length && draw >= thresholds[choice]) {
@@ -104,6 +106,7 @@ final class FaultInjector {
         if (choice != 3) {
             releaseDue(record.timestamp(), out);
         }
+        return choice == 4 ? 1 : 0;
     }
 
     /** Moves every held record whose release time has come to {@code out}. */

@@ -227,9 +227,8 @@ final class StreamRunner implements GenerationContext {
         if (!faults.active()) {
             return record;
         }
-        long before = pending.size();
-        faults.apply(record, pending);
-        generated.addAndGet(Math.max(0, pending.size() - before - 1));
+        // A held record was counted when generated, so only a duplicate's copy adds to the count.
+        generated.addAndGet(faults.apply(record, pending));
         return pending.poll();
     }
 

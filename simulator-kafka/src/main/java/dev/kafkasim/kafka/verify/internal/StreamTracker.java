@@ -31,7 +31,9 @@ public final class StreamTracker {
 
     private final String stream;
     private final BitSet seen = new BitSet();
+    private final BitSet seenWithoutFault = new BitSet();
     private final List<Long> firstDuplicates = new ArrayList<>();
+    private final List<String> firstDuplicateKeys = new ArrayList<>();
     private final List<OrderViolation> firstOrderViolations = new ArrayList<>();
     private final Map<Integer, Long> lastPerPartition = new HashMap<>();
     private final Map<KeyInPartition, Long> lastPerKey = new HashMap<>();
@@ -81,22 +83,36 @@ public final class StreamTracker {
         if (sequence < 0 || sequence > MAX_TRACKED) {
             return;
         }
-        trackRepeat(sequence, fault);
+        trackRepeat(sequence, key, fault);
         if (fault == null) {
             checkOrder(sequence, partition, key);
         }
     }
 
-    private void trackRepeat(long sequence, String fault) {
+    /**
+     * Counts a repeated sequence number. A copy with a fault header is an injected duplicate whichever copy arrives
+     * first, so only a second record without a fault header counts as a real duplicate.
+     */
+    private void trackRepeat(long sequence, byte[] key, String fault) {
         int index = (int) sequence;
-        if (!seen.get(index)) {
-            seen.set(index);
-        } else if (fault != null) {
-            injectedDuplicates++;
-        } else {
+        boolean seenBefore = seen.get(index);
+        seen.set(index);
+        if (fault != null) {
+            if (seenBefore) {
+                injectedDuplicates++;
+            }
+            return;
+        }
+        if (seenWithoutFault.get(index)) {
             duplicates++;
             if (firstDuplicates.size() < DeliveryReport.LISTED_SEQUENCES) {
                 firstDuplicates.add(sequence);
+                firstDuplicateKeys.add(keyText(key));
+            }
+        } else {
+            seenWithoutFault.set(index);
+            if (seenBefore) {
+                injectedDuplicates++;
             }
         }
     }
@@ -116,12 +132,15 @@ public final class StreamTracker {
         if (previous != null && sequence < previous) {
             orderViolations++;
             if (firstOrderViolations.size() < DeliveryReport.LISTED_SEQUENCES) {
-                firstOrderViolations.add(
-                        new OrderViolation(new String(key, StandardCharsets.UTF_8), partition, sequence, previous));
+                firstOrderViolations.add(new OrderViolation(keyText(key), partition, sequence, previous));
             }
         } else {
             lastPerKey.put(slot, sequence);
         }
+    }
+
+    private static String keyText(byte[] key) {
+        return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
 
     /** Returns how many records were read, duplicates included. */
@@ -160,6 +179,7 @@ public final class StreamTracker {
                 duplicates,
                 firstMissing(limit),
                 firstDuplicates,
+                firstDuplicateKeys,
                 injectedDuplicates,
                 orderViolations,
                 firstOrderViolations,
