@@ -8,6 +8,7 @@ import dev.kafkasim.examples.dashboard.DashboardServer;
 import dev.kafkasim.kafka.sink.internal.SecretMasking;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
  * {@value #DEFAULT_SCENARIO} scenario for ten seconds, reads every record back and prints
  * {@code verified: generated=N acknowledged=N consumed=N missing=0 duplicates=0}.
  *
- * <p>Exit codes: 0 when records were generated and each was read back exactly once; 1 when records were missing or
- * duplicated, or the broker, a sink or the verifier failed; 2 for invalid options or an invalid scenario.
+ * <p>Exit codes: 0 when records were generated and each was read back exactly once (copies that the
+ * {@code duplicate} fault sends on purpose do not count); 1 when records were missing or duplicated, or the broker,
+ * a sink or the verifier failed, or the report could not be written; 2 for invalid options or an invalid scenario.
  *
  * <p>Example: {@code kafkasim --rate 500/s --duration 30s sensors.conf}.
  */
@@ -126,6 +128,13 @@ public final class KafkasimCommand implements Callable<Integer> {
     private String sink = "kafka";
 
     @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "Write a JSON report of the run to FILE at the end: per-stream counts, target and achieved"
+                    + " rates, latency percentiles, faults by kind and the verifier's findings.")
+    private Path reportFile;
+
+    @Option(
             names = "--list-generators",
             description = "Print every generator type on the class path with its description, then exit.")
     private boolean listGenerators;
@@ -203,7 +212,8 @@ public final class KafkasimCommand implements Callable<Integer> {
                 consoleRun = new ConsoleRun(err, classLoader);
                 return consoleRun.run(scenario, overrides());
             }
-            activeRun = new SimulationRun(out, classLoader);
+            checkReportFile();
+            activeRun = new SimulationRun(out, classLoader, reportFile);
             return activeRun.run(scenario, overrides(), bootstrapServers);
         } catch (ConfigurationException e) {
             printProblems(err, e);
@@ -262,11 +272,36 @@ public final class KafkasimCommand implements Callable<Integer> {
         if (!sink.equals("kafka") && !sink.equals("console")) {
             throw new InvalidArgumentException("invalid value '" + sink + "' for --sink; expected kafka or console");
         }
+        if (sink.equals("console") && reportFile != null) {
+            throw new InvalidArgumentException("--report does not apply with --sink console, because the report holds"
+                    + " the delivery verifier's findings; remove one of them");
+        }
         if (sink.equals("console") && bootstrapServers != null) {
             throw new InvalidArgumentException("--bootstrap-servers does not apply with --sink console, which writes"
                     + " to standard output; remove one of them");
         }
         return sink.equals("console");
+    }
+
+    /** Rejects a --report path that cannot be written, before a broker starts. */
+    private void checkReportFile() {
+        if (reportFile == null) {
+            return;
+        }
+        Path target = reportFile.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new InvalidArgumentException("invalid --report " + reportFile + ": it is a directory; give a file"
+                    + " name, such as " + reportFile.resolve("report.json"));
+        }
+        Path directory = target.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new InvalidArgumentException("invalid --report " + reportFile + ": directory " + directory
+                    + " does not exist; create it or give another path");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidArgumentException("invalid --report " + reportFile + ": directory " + directory
+                    + " is not writable; give another path");
+        }
     }
 
     private ScenarioOverrides overrides() {

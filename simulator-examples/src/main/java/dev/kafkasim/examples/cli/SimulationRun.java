@@ -16,9 +16,12 @@ import dev.kafkasim.core.StreamStats;
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
 import dev.kafkasim.kafka.verify.DeliveryReport;
 import dev.kafkasim.kafka.verify.DeliveryVerifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of the command. It validates the scenario and starts an embedded broker unless bootstrap servers are
  * given. Then it runs the engine while the delivery verifier reads the topics back, prints a progress line each
- * second, and ends with the verifier's summary line.
+ * second, and ends with the verifier's summary line, after writing the JSON run report when a file is given.
  */
 final class SimulationRun {
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRun.class);
@@ -41,17 +44,26 @@ final class SimulationRun {
 
     private final PrintWriter out;
     private final ClassLoader classLoader;
+    private final Path reportFile;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
-    SimulationRun(PrintWriter out, ClassLoader classLoader) {
+    /**
+     * Creates a run.
+     *
+     * @param out where progress and the summary line go
+     * @param classLoader the loader of the plugins
+     * @param reportFile where the JSON run report goes, or {@code null} for none
+     */
+    SimulationRun(PrintWriter out, ClassLoader classLoader, Path reportFile) {
         this.out = out;
         this.classLoader = classLoader;
+        this.reportFile = reportFile;
     }
 
     /**
      * Runs a scenario and returns the exit code: 0 when records were generated and every one was read back exactly
-     * once, 1 otherwise.
+     * once, 1 otherwise. Copies sent on purpose by the {@code duplicate} fault are not counted as duplicates.
      *
      * @param scenario the parsed scenario
      * @param overrides the settings from the command line
@@ -118,8 +130,12 @@ final class SimulationRun {
     private int runAgainst(String bootstrapServers, Config scenario, ScenarioOverrides overrides) {
         SimulationSpec spec = SimulationSpec.parse(
                 overrides.bootstrapServers(bootstrapServers).applyTo(scenario), classLoader);
-        try (SimulatorEngine engine =
-                SimulatorEngine.builder().spec(spec).classLoader(classLoader).build()) {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (SimulatorEngine engine = SimulatorEngine.builder()
+                .spec(spec)
+                .classLoader(classLoader)
+                .meterRegistry(registry)
+                .build()) {
             List<StreamStats> verified = kafkaStreams(spec, engine.stats());
             List<String> topics =
                     verified.stream().map(StreamStats::topic).distinct().toList();
@@ -136,12 +152,37 @@ final class SimulationRun {
                 }
                 // The sinks open first, so an unreachable cluster fails once, in the sink. The verifier reads every
                 // topic from its beginning, so it misses no record sent before it starts.
+                Instant startedAt = Instant.now();
+                long startNanos = System.nanoTime();
                 engine.start();
                 verifier.start();
                 monitor(engine, verifier, verified);
                 engine.stop();
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
                 throwIfFailed(engine);
-                return verify(engine.stats(), verifier, verified);
+                EngineStats stats = engine.stats();
+                DeliveryReport report = verifier.awaitReport(expected(stats, verified), VERIFY_TIMEOUT);
+                boolean passed = passed(stats, verified, report);
+                String summary = summaryLine(stats, verified, report);
+                if (reportFile != null) {
+                    new RunReport(new RunReport.Run(
+                                    spec,
+                                    engine.runId(),
+                                    bootstrapServers,
+                                    startedAt,
+                                    elapsed,
+                                    stats,
+                                    verified,
+                                    report,
+                                    registry,
+                                    passed,
+                                    summary))
+                            .writeTo(reportFile);
+                    out.println("run report written to " + reportFile);
+                }
+                out.println(summary);
+                out.flush();
+                return passed ? 0 : 1;
             }
         }
     }
@@ -178,9 +219,8 @@ final class SimulationRun {
         }
     }
 
-    private int verify(EngineStats stats, DeliveryVerifier verifier, List<StreamStats> verified) {
-        Map<String, Long> expected = expected(stats, verified);
-        DeliveryReport report = verifier.awaitReport(expected, VERIFY_TIMEOUT);
+    /** Returns the line {@code verified: generated=N acknowledged=N consumed=N missing=N duplicates=N}. */
+    private static String summaryLine(EngineStats stats, List<StreamStats> verified, DeliveryReport report) {
         long generated = 0;
         long acknowledged = 0;
         for (StreamStats stream : verified) {
@@ -188,9 +228,18 @@ final class SimulationRun {
             generated += streamStats.generated();
             acknowledged += streamStats.acknowledged();
         }
-        out.println(report.summaryLine(generated, acknowledged));
-        out.flush();
-        return generated > 0 && report.missing() == 0 && report.duplicates() == 0 ? 0 : 1;
+        return report.summaryLine(generated, acknowledged);
+    }
+
+    /**
+     * Returns whether the run passed: records were generated, none is missing and none without a fault header
+     * arrived twice. Faults such as {@code duplicate} and {@code out-of-order} are injected on purpose and pass.
+     */
+    private static boolean passed(EngineStats stats, List<StreamStats> verified, DeliveryReport report) {
+        long generated = verified.stream()
+                .mapToLong(stream -> stats.stream(stream.stream()).generated())
+                .sum();
+        return generated > 0 && report.missing() == 0 && report.duplicates() == 0;
     }
 
     private void printPlan(SimulationSpec spec, List<StreamStats> verified) {
@@ -270,7 +319,7 @@ final class SimulationRun {
     private static Map<String, Long> expected(EngineStats stats, List<StreamStats> verified) {
         Map<String, Long> expected = new LinkedHashMap<>();
         for (StreamStats stream : verified) {
-            expected.put(stream.stream(), stats.stream(stream.stream()).generated());
+            expected.put(stream.stream(), stats.stream(stream.stream()).sequences());
         }
         return expected;
     }
