@@ -16,11 +16,20 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class KafkaMetricsTest {
     private static final String TOPIC = "metrics-test.sensors";
     private static final int COUNT = 500;
+    private static final Path METRICS_DOC = Path.of("..", "docs", "metrics.md");
 
     private static EmbeddedKafkaBroker broker;
 
@@ -37,7 +47,7 @@ class KafkaMetricsTest {
     }
 
     @Test
-    void metersHaveNamesTagsAndCounts() {
+    void metersHaveNamesTagsAndCounts() throws IOException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Tags tags = SimulatorMetrics.streamTags("sensors", TOPIC, "main");
 
@@ -98,6 +108,24 @@ class KafkaMetricsTest {
             assertThat(endToEnd.count()).isEqualTo(COUNT);
             assertThat(percentiles(endToEnd)).containsExactly(0.5, 0.95, 0.99);
             assertThat(report.endToEndLatency().count()).isEqualTo(COUNT);
+
+            assertThat(registry.find(SimulatorMetrics.SEND_LATENCY + ".percentile")
+                            .tags(tags)
+                            .tag("phi", "0.99")
+                            .gauge())
+                    .isNotNull();
+
+            String document = Files.readString(METRICS_DOC);
+            Set<String> tabled = documentedMeterNames();
+            for (Meter meter : registry.getMeters()) {
+                String name = meter.getId().getName();
+                if (name.endsWith(".percentile")) {
+                    // Percentile gauges that a registry without native percentiles adds next to each timer.
+                    assertThat(document).as(name).contains("`" + name + "`");
+                } else {
+                    assertThat(tabled).as(name).contains(name);
+                }
+            }
         }
 
         assertThat(registry.getMeters()).extracting(Meter::getId).isEmpty();
@@ -128,6 +156,40 @@ class KafkaMetricsTest {
                             .getId()
                             .getBaseUnit())
                     .isEqualTo("records.per.second");
+        }
+    }
+
+    @Test
+    void documentNamesEveryMeterConstant() throws IOException {
+        Set<String> constants = new TreeSet<>();
+        for (Field field : SimulatorMetrics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
+                    && !field.getName().endsWith("_TAG")) {
+                constants.add((String) readConstant(field));
+            }
+        }
+
+        assertThat(constants).allSatisfy(name -> assertThat(name).startsWith("kafkasim."));
+        assertThat(documentedMeterNames()).containsExactlyInAnyOrderElementsOf(constants);
+    }
+
+    /** Returns the meter names in the first column of the tables in docs/metrics.md. */
+    private static Set<String> documentedMeterNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        Matcher row = Pattern.compile("^\\| `(kafkasim\\.[a-z.-]+)` \\|", Pattern.MULTILINE)
+                .matcher(Files.readString(METRICS_DOC));
+        while (row.find()) {
+            names.add(row.group(1));
+        }
+        return names;
+    }
+
+    private static Object readConstant(Field field) {
+        try {
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError("cannot read " + field, e);
         }
     }
 
