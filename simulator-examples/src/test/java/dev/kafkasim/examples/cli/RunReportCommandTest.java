@@ -39,7 +39,7 @@ class RunReportCommandTest {
         CommandRunner.Result result =
                 CommandRunner.run("--bootstrap-servers", broker.bootstrapServers(), "" + scenario);
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(0);
         Matcher summary = SUMMARY.matcher(lastLine(result.out()));
         assertThat(summary.matches()).as(result.out()).isTrue();
         long generated = Long.parseLong(summary.group(1));
@@ -58,7 +58,7 @@ class RunReportCommandTest {
         CommandRunner.Result result = CommandRunner.run(
                 "--bootstrap-servers", broker.bootstrapServers(), "--report", "" + reportFile, "" + scenario);
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(0);
         assertThat(result.out()).contains("run report written to " + reportFile);
         String text = Files.readString(reportFile);
         JsonNode report = new ObjectMapper().readTree(text);
@@ -112,7 +112,7 @@ class RunReportCommandTest {
         CommandRunner.Result result = CommandRunner.run(
                 "--bootstrap-servers", broker.bootstrapServers(), "--report", "" + reportFile, "" + scenario);
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(0);
         assertThat(Files.readString(reportFile)).doesNotContain(SECRET).doesNotContain("sasl");
     }
 

@@ -143,6 +143,14 @@ public final class StreamTracker {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Returns how many records were read, less the injected duplicates: the distinct sequence numbers read plus
+     * the real duplicates.
+     */
+    public long consumedWithoutInjectedDuplicates() {
+        return consumed - injectedDuplicates;
+    }
+
     /** Returns how many records were read, duplicates included. */
     public long consumed() {
         return consumed;
