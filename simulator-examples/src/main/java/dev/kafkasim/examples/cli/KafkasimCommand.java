@@ -160,7 +160,7 @@ public final class KafkasimCommand implements Callable<Integer> {
 
     /** Options that set up one run, which --dashboard rejects. */
     private static final List<String> DASHBOARD_EXCLUDED_OPTIONS =
-            List.of("--scenario", "--duration", "--rate", "--count", "--seed", "--clock", "--sink");
+            List.of("--scenario", "--duration", "--rate", "--count", "--seed", "--clock", "--sink", "--report");
 
     @Spec
     private CommandSpec spec;

@@ -147,6 +147,15 @@ class RunReportCommandTest {
         assertThat(result.err()).contains("--report does not apply with --sink console");
     }
 
+    @Test
+    void reportWithDashboardExitsWithTwo() {
+        CommandRunner.Result result =
+                CommandRunner.run("--dashboard", "0", "--report", "" + directory.resolve("report.json"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--report does not apply with --dashboard");
+    }
+
     /**
      * Returns a scenario of 400 records with duplicates, held-back records, tombstones and missing keys injected,
      * and a producer property holding a password that the report must leave out.
