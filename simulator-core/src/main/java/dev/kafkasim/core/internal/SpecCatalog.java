@@ -3,6 +3,7 @@ package dev.kafkasim.core.internal;
 import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.spi.EmittedValues;
 import dev.kafkasim.core.spi.StreamCatalog;
+import dev.kafkasim.core.spi.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Set;
 public final class SpecCatalog implements StreamCatalog {
     private final Map<String, StreamSpec> streams;
     private final Map<String, Map<String, Values>> emitted = new LinkedHashMap<>();
+    private final Map<String, Map<String, ValueType>> types = new LinkedHashMap<>();
 
     /**
      * Creates a catalog of streams.
@@ -51,6 +53,21 @@ public final class SpecCatalog implements StreamCatalog {
         }
         return emitted.computeIfAbsent(stream, s -> new LinkedHashMap<>())
                 .computeIfAbsent(field, f -> new Values(stream, f));
+    }
+
+    @Override
+    public ValueType fieldType(String stream, String field) {
+        return types.getOrDefault(stream, Map.of()).getOrDefault(field, ValueType.ANY);
+    }
+
+    /**
+     * Stores the types a stream's generators declared, for references to them from streams loaded later.
+     *
+     * @param stream the stream name
+     * @param fieldTypes the type of each field by name
+     */
+    public void recordTypes(String stream, Map<String, ValueType> fieldTypes) {
+        types.put(stream, Map.copyOf(fieldTypes));
     }
 
     /**

@@ -9,18 +9,27 @@ import dev.kafkasim.core.spi.FormatSpec;
 import dev.kafkasim.core.spi.GeneratorSpec;
 import dev.kafkasim.core.spi.RecordEncoder;
 import dev.kafkasim.core.spi.StreamCatalog;
+import dev.kafkasim.core.spi.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plugins one stream needs: a generator per field and the key and value encoders.
  *
  * @param schema the field names in declared order
+ * @param fieldTypes the type each field's generator declared, in schema order
  * @param generators one generator per field, in schema order
  * @param keyEncoder the key encoder, or {@code null} after a problem
  * @param valueEncoder the value encoder, or {@code null} after a problem
  */
 public record StreamPlugins(
-        RecordSchema schema, FieldGenerator[] generators, RecordEncoder keyEncoder, RecordEncoder valueEncoder) {
+        RecordSchema schema,
+        List<ValueType> fieldTypes,
+        FieldGenerator[] generators,
+        RecordEncoder keyEncoder,
+        RecordEncoder valueEncoder) {
 
     /**
      * Creates a stream's plugins, recording every problem found.
@@ -35,6 +44,7 @@ public record StreamPlugins(
         List<String> names = stream.fieldNames();
         RecordSchema schema = RecordSchema.of(names);
         FieldGenerator[] generators = new FieldGenerator[names.size()];
+        List<ValueType> types = new ArrayList<>(names.size());
         for (int i = 0; i < generators.length; i++) {
             String field = names.get(i);
             GeneratorSpec spec = new GeneratorSpec(
@@ -47,10 +57,18 @@ public record StreamPlugins(
                     registry::createGenerator,
                     catalog);
             generators[i] = registry.createGenerator(spec);
+            types.add(spec.declaredType());
         }
-        RecordEncoder keyEncoder = format(stream, schema, true, stream.keyFormat(), registry, problems);
-        RecordEncoder valueEncoder = format(stream, schema, false, stream.valueFormat(), registry, problems);
-        return new StreamPlugins(schema, generators, keyEncoder, valueEncoder);
+        if (catalog instanceof SpecCatalog specCatalog) {
+            Map<String, ValueType> byName = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                byName.put(names.get(i), types.get(i));
+            }
+            specCatalog.recordTypes(stream.name(), byName);
+        }
+        RecordEncoder keyEncoder = format(stream, schema, types, true, stream.keyFormat(), registry, problems);
+        RecordEncoder valueEncoder = format(stream, schema, types, false, stream.valueFormat(), registry, problems);
+        return new StreamPlugins(schema, List.copyOf(types), generators, keyEncoder, valueEncoder);
     }
 
     /**
@@ -69,13 +87,23 @@ public record StreamPlugins(
     private static RecordEncoder format(
             StreamSpec stream,
             RecordSchema schema,
+            List<ValueType> types,
             boolean forKey,
             Config block,
             PluginRegistry registry,
             List<ConfigProblem> problems) {
         String key = forKey ? "key-format" : "format";
         FormatSpec spec = new FormatSpec(
-                stream.name(), schema, forKey, stream.path() + "." + key, block, block.origin(), problems);
+                stream.name(),
+                schema,
+                types,
+                stream.keyField() != null && schema.indexOf(stream.keyField()) >= 0 ? stream.keyField() : null,
+                stream.faults(),
+                forKey,
+                stream.path() + "." + key,
+                block,
+                block.origin(),
+                problems);
         return registry.createFormat(spec);
     }
 }

@@ -5,7 +5,9 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.internal.Suggestions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,8 @@ public final class GeneratorSpec extends PluginSpec {
     private final String field;
     private final Factory factory;
     private final StreamCatalog catalog;
+    private final Map<String, ValueType> nestedTypes = new HashMap<>();
+    private ValueType declaredType = ValueType.ANY;
 
     /**
      * Creates a view of a field's generator block. Called by the engine and by plugin tests.
@@ -120,6 +124,32 @@ public final class GeneratorSpec extends PluginSpec {
         return catalog.emitted(other, otherField);
     }
 
+    /**
+     * Declares the kind of values the generator returns, so that formats with a schema (Avro) can derive one.
+     * Providers call it from {@link GeneratorProvider#create}; a generator that declares nothing has the type
+     * {@link ValueType#ANY}.
+     *
+     * @param type the type of every value the generator returns, nullable if it can return {@code null}
+     */
+    public void declare(ValueType type) {
+        this.declaredType = Objects.requireNonNull(type, "type");
+    }
+
+    /** Returns the type declared with {@link #declare(ValueType)}, or {@link ValueType#ANY}. */
+    public ValueType declaredType() {
+        return declaredType;
+    }
+
+    /**
+     * Returns the type declared by the nested generator created under a key with {@link #generator(String)}, or
+     * {@link ValueType#ANY} when none was created there.
+     *
+     * @param key the key of the nested block, as passed to {@link #generator(String)}
+     */
+    public ValueType nestedType(String key) {
+        return nestedTypes.getOrDefault(key, ValueType.ANY);
+    }
+
     /** Returns the name of the stream that owns this field. */
     public String stream() {
         return stream;
@@ -152,7 +182,7 @@ public final class GeneratorSpec extends PluginSpec {
             return context -> null;
         }
         Config nested = config().getConfig(key);
-        return factory.create(new GeneratorSpec(
+        GeneratorSpec nestedSpec = new GeneratorSpec(
                 stream,
                 field,
                 path() + "." + key,
@@ -160,7 +190,10 @@ public final class GeneratorSpec extends PluginSpec {
                 config().getValue(key).origin(),
                 problemList(),
                 factory,
-                catalog));
+                catalog);
+        FieldGenerator generator = factory.create(nestedSpec);
+        nestedTypes.put(key, nestedSpec.declaredType());
+        return generator;
     }
 
     /** Creates generators from specs, through the plugin registry. Implemented by the engine. */

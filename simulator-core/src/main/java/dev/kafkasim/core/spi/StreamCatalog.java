@@ -32,6 +32,17 @@ public interface StreamCatalog {
      */
     EmittedValues emitted(String stream, String field);
 
+    /**
+     * Returns the type a field's generator declared, once that field's stream has been loaded (streams load in
+     * declared order), otherwise {@link ValueType#ANY}.
+     *
+     * @param stream the stream name
+     * @param field the field name
+     */
+    default ValueType fieldType(String stream, String field) {
+        return ValueType.ANY;
+    }
+
     /** Returns a catalog with no streams, for generators tested on their own. */
     static StreamCatalog empty() {
         return new StreamCatalog() {

@@ -3,6 +3,7 @@ package dev.kafkasim.generators.choice;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 
 /**
@@ -27,6 +28,7 @@ public final class BooleanProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.BOOLEAN);
         double probability = spec.getDouble("probability", 0.5);
         Parameters.requireProbability(spec, "probability", probability);
         return context -> context.random().nextDouble() < probability;

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigValue;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.HoconValues;
 
 /**
@@ -37,6 +38,7 @@ public final class ConstantProvider implements GeneratorProvider {
             return context -> null;
         }
         Object value = HoconValues.toFieldValue(declared);
+        spec.declare(ValueType.of(value));
         return context -> value;
     }
 }

@@ -6,8 +6,10 @@ import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.HoconValues;
 import dev.kafkasim.generators.internal.Parameters;
+import java.util.Arrays;
 
 /**
  * Creates {@code one-of} generators: one of the {@code values} list, each equally likely. Values may be of any
@@ -48,6 +50,7 @@ public final class OneOfProvider implements GeneratorProvider {
         for (int i = 0; i < values.length; i++) {
             values[i] = HoconValues.toFieldValue(list.get(i));
         }
+        spec.declare(ValueType.common(Arrays.stream(values).map(ValueType::of).toList()));
         return context -> values[context.random().nextInt(values.length)];
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkasim.generators.choice;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 import dev.kafkasim.generators.internal.Sampling;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class WeightedProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.STRING);
         Map<String, Double> weights = spec.getWeights("values");
         String[] names = new String[weights.size()];
         double[] cumulative = new double[weights.size()];

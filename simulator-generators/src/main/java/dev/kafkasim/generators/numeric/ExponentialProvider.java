@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Clamp;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.Parameters;
@@ -30,6 +31,7 @@ public final class ExponentialProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.DOUBLE);
         double mean;
         spec.accept("rate", "mean");
         if (spec.has("rate") && spec.has("mean")) {

@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Clamp;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.Parameters;
@@ -34,6 +35,7 @@ public final class LogNormalProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.DOUBLE);
         spec.accept("mu", "sigma", "mean", "stddev");
         boolean byLog = spec.has("mu") || spec.has("sigma");
         boolean byValue = spec.has("mean") || spec.has("stddev");

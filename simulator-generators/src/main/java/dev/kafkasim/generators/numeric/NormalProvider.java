@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Clamp;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.Parameters;
@@ -29,6 +30,7 @@ public final class NormalProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.DOUBLE);
         double mean = spec.getDouble("mean");
         double stddev = spec.getDouble("stddev");
         Clamp clamp = Clamp.read(spec);

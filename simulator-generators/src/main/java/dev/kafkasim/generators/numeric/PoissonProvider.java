@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Distributions;
 import dev.kafkasim.generators.internal.Parameters;
 
@@ -31,6 +32,7 @@ public final class PoissonProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.LONG);
         double mean = spec.getDouble("mean");
         if (Parameters.requirePositive(spec, "mean", mean) && mean > MAX_MEAN) {
             spec.reject("mean", Parameters.format(mean), "a number greater than 0 and at most 10^12");

@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Clamp;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.Parameters;
@@ -33,6 +34,7 @@ public final class SeasonalProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.DOUBLE);
         Duration period = Parameters.requiredPositiveDuration(spec, "period", "1d or 12h");
         double amplitude = spec.getDouble("amplitude");
         double offset = spec.getDouble("offset", 0);

@@ -5,6 +5,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 
 /**
@@ -29,6 +30,7 @@ public final class SequenceProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.LONG);
         long start = spec.getLong("start", 0);
         long step = spec.getLong("step", 1);
         long wrap = spec.getLong("wrap", 0);

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigValue;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.HoconValues;
 import dev.kafkasim.generators.internal.Parameters;
@@ -45,6 +46,7 @@ public final class UniformProvider implements GeneratorProvider {
         if (!decimal && spec.has("scale")) {
             spec.problem("scale applies only to decimal values; remove scale or set decimal = true");
         }
+        spec.declare(decimal ? ValueType.DOUBLE : ValueType.LONG);
         return decimal ? createDecimal(spec, scale) : createWhole(spec);
     }
 

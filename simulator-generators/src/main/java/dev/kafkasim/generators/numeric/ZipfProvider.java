@@ -3,6 +3,7 @@ package dev.kafkasim.generators.numeric;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 import dev.kafkasim.generators.internal.ZipfSampler;
 import java.util.IllegalFormatException;
@@ -34,6 +35,7 @@ public final class ZipfProvider implements GeneratorProvider {
         long cardinality = spec.getLong("cardinality");
         double exponent = spec.getDouble("exponent", 1.0);
         String format = spec.getString("format", null);
+        spec.declare(format == null ? ValueType.LONG : ValueType.STRING);
         boolean valid = Parameters.requireAtLeast(spec, "cardinality", cardinality, 1);
         valid &= !spec.has("exponent") || Parameters.requirePositive(spec, "exponent", exponent);
         valid &= format == null || validFormat(spec, format);

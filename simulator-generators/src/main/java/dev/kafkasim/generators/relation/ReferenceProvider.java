@@ -54,6 +54,8 @@ public final class ReferenceProvider implements GeneratorProvider {
         if (!valid) {
             return context -> null;
         }
+        // Null until the other stream has sent a value.
+        spec.declare(spec.catalog().fieldType(values.stream(), values.field()).orNull());
         return choice.equals("zipf") ? new ZipfChoice(values, exponent) : context -> uniform(values, context);
     }
 

@@ -6,6 +6,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.HoconValues;
 import dev.kafkasim.generators.internal.KeyedState;
 import dev.kafkasim.generators.internal.Parameters;
@@ -57,6 +58,7 @@ public final class MarkovProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.STRING);
         Set<String> declared = spec.has("states") ? new LinkedHashSet<>(spec.getStringList("states")) : null;
         Map<String, Double> initial = spec.getWeights("initial");
         Map<String, Map<String, Double>> rows = readRows(spec);

@@ -4,6 +4,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Clamp;
 import dev.kafkasim.generators.internal.Decimals;
 import dev.kafkasim.generators.internal.KeyedState;
@@ -34,6 +35,7 @@ public final class RandomWalkProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.DOUBLE);
         double start = spec.getDouble("start");
         double step = spec.getDouble("step");
         double drift = spec.getDouble("drift", 0);

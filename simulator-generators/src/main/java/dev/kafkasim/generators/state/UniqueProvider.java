@@ -5,6 +5,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +56,13 @@ public final class UniqueProvider implements GeneratorProvider {
                     + " nested generator)");
             return context -> null;
         }
-        return range ? createRange(spec) : createWrapping(spec);
+        if (range) {
+            spec.declare(ValueType.LONG);
+            return createRange(spec);
+        }
+        FieldGenerator wrapping = createWrapping(spec);
+        spec.declare(spec.nestedType("of"));
+        return wrapping;
     }
 
     private static FieldGenerator createRange(GeneratorSpec spec) {

@@ -5,6 +5,7 @@ import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 import dev.kafkasim.generators.internal.Sampling;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class ArrayProvider implements GeneratorProvider {
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
         FieldGenerator items = spec.generator("items");
+        spec.declare(ValueType.arrayOf(spec.nestedType("items")));
         FieldGenerator length = createLength(spec);
         String path = spec.path();
         return context -> {

@@ -30,6 +30,7 @@ public final class NullableProvider implements GeneratorProvider {
         double fraction = spec.getDouble("fraction", 0.1);
         Parameters.requireProbability(spec, "fraction", fraction);
         FieldGenerator nested = spec.generator("of");
+        spec.declare(fraction > 0 ? spec.nestedType("of").orNull() : spec.nestedType("of"));
         return context -> context.random().nextDouble() < fraction ? null : nested.next(context);
     }
 }

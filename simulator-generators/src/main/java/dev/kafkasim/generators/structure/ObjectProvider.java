@@ -7,8 +7,10 @@ import dev.kafkasim.core.RecordValue;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.HoconValues;
 import dev.kafkasim.generators.internal.Parameters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +67,11 @@ public final class ObjectProvider implements GeneratorProvider {
             generators[i] = spec.generator("fields." + quote(names[i]));
         }
         RecordSchema schema = RecordSchema.of(names);
+        List<ValueType> types = new ArrayList<>();
+        for (String name : names) {
+            types.add(spec.nestedType("fields." + quote(name)));
+        }
+        spec.declare(ValueType.objectOf(schema, types));
         return context -> {
             Object[] values = new Object[generators.length];
             for (int i = 0; i < values.length; i++) {

@@ -4,6 +4,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Random;
@@ -35,6 +36,7 @@ public final class FakerProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.STRING);
         String expression = spec.getString("expression");
         String tag = spec.getString("locale", "en");
         Locale locale = readLocale(spec, tag);

@@ -4,6 +4,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import dev.kafkasim.generators.internal.Parameters;
 import java.util.IllegalFormatException;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public final class PatternProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.STRING);
         String format = spec.getString("format");
         long cardinality = spec.getLong("cardinality");
         boolean sequential = readSequential(spec);

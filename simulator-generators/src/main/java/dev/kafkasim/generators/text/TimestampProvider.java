@@ -3,6 +3,7 @@ package dev.kafkasim.generators.text;
 import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,10 +38,13 @@ public final class TimestampProvider implements GeneratorProvider {
         String format = spec.getString("format", "epoch-millis");
         switch (format) {
             case "epoch-millis":
+                spec.declare(ValueType.TIMESTAMP_MILLIS);
                 return context -> context.eventTime();
             case "epoch-seconds":
+                spec.declare(ValueType.LONG);
                 return context -> Math.floorDiv(context.eventTime(), 1000L);
             case "iso-8601":
+                spec.declare(ValueType.STRING);
                 return context -> ISO_MILLIS.format(Instant.ofEpochMilli(context.eventTime()));
             default:
                 spec.reject("format", format, "epoch-millis, epoch-seconds or iso-8601");

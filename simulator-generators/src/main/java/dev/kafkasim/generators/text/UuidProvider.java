@@ -4,6 +4,7 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ public final class UuidProvider implements GeneratorProvider {
 
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
+        spec.declare(ValueType.UUID);
         long version = spec.getLong("version", 4);
         if (version == 7) {
             return UuidProvider::version7;
