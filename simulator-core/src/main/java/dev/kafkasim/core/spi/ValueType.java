@@ -223,6 +223,41 @@ public final class ValueType {
         return fieldTypes.get(index);
     }
 
+    /**
+     * Returns whether a value is of this type: {@code null} only when nullable, whole numbers as {@link Long} or
+     * {@link Integer}, decimals as {@link Double}, lists whose elements are of {@link #items()}, and records with
+     * exactly {@link #fields()} in order, each of its type.
+     *
+     * @param value the value, which may be {@code null}
+     */
+    public boolean accepts(Object value) {
+        if (value == null) {
+            return nullable;
+        }
+        return switch (kind) {
+            case NULL -> false;
+            case BOOLEAN -> value instanceof Boolean;
+            case LONG, TIMESTAMP_MILLIS -> value instanceof Long || value instanceof Integer;
+            case DOUBLE -> value instanceof Double;
+            case STRING, UUID -> value instanceof String;
+            case ARRAY -> value instanceof List<?> list && list.stream().allMatch(items::accepts);
+            case OBJECT -> value instanceof RecordValue record && acceptsRecord(record);
+            case ANY -> true;
+        };
+    }
+
+    private boolean acceptsRecord(RecordValue record) {
+        if (!record.schema().equals(fields)) {
+            return false;
+        }
+        for (int i = 0; i < record.size(); i++) {
+            if (!fieldTypes.get(i).accepts(record.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ValueType that

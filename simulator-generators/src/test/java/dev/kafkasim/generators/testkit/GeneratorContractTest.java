@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kafkasim.core.spi.GeneratorProvider;
+import dev.kafkasim.core.spi.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the same seed gives the same values;
  *   <li>a different seed gives different values, for generators that draw randomness;
  *   <li>an unknown parameter is rejected, naming its path;
- *   <li>two instances share no state, so that calls to one do not change the values of the other.
+ *   <li>two instances share no state, so that calls to one do not change the values of the other;
+ *   <li>every value is of the type the generator declares on its spec.
  * </ul>
  *
  * <p>Values are drawn from a {@link TestGenerationContext} whose key cycles through a few entities, so that
@@ -120,6 +122,19 @@ public abstract class GeneratorContractTest {
         }
 
         assertThat(interleaved).isEqualTo(alone);
+    }
+
+    @Test
+    void valuesMatchDeclaredType() {
+        ValueType declared = createValid().spec().declaredType();
+
+        List<Object> values = draw(42);
+
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(declared.accepts(values.get(i)))
+                    .as("value %d (%s) is of the declared type %s", i, values.get(i), declared)
+                    .isTrue();
+        }
     }
 
     /** Returns {@link #DRAWS} values from a new instance with a context seeded with {@code seed}. */
