@@ -13,4 +13,12 @@ public interface RecordEncoder {
      * @return the bytes, or {@code null} when {@code value} is null
      */
     byte[] encode(Object value);
+
+    /**
+     * Returns the schema this encoder writes, in its format's own notation (Avro's JSON schema), for tools that
+     * show it. Formats without a schema return {@code null}.
+     */
+    default String schema() {
+        return null;
+    }
 }
