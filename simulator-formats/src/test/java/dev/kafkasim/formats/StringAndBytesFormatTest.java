@@ -77,7 +77,8 @@ class StringAndBytesFormatTest {
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(FormatProvider::type, Function.identity()));
 
-        assertThat(providers).containsOnlyKeys("json", "string", "csv", "bytes");
+        assertThat(providers).containsOnlyKeys("json", "avro", "string", "csv", "bytes");
+        assertThat(providers.get("avro")).isInstanceOf(AvroFormatProvider.class);
         assertThat(providers.get("json")).isInstanceOf(JsonFormatProvider.class);
         assertThat(providers.get("string")).isInstanceOf(StringFormatProvider.class);
         assertThat(providers.get("csv")).isInstanceOf(CsvFormatProvider.class);
