@@ -180,6 +180,7 @@ public final class SimulationSpecBuilder {
         private final String name;
         private final Map<String, Object> settings = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
+        private final Map<String, Object> headers = new LinkedHashMap<>();
 
         private StreamBuilder(String name) {
             this.name = name;
@@ -239,6 +240,35 @@ public final class SimulationSpecBuilder {
             return this;
         }
 
+        /** Sets the key format with parameters. */
+        public StreamBuilder keyFormat(String type, Map<String, ?> parameters) {
+            settings.put("key-format", block(type, parameters));
+            return this;
+        }
+
+        /**
+         * Adds a header with the same text on every record, after the headers added before it.
+         *
+         * @param header the header name, which may not start with {@code kafkasim.}
+         * @param value the text
+         */
+        public StreamBuilder header(String header, String value) {
+            headers.put(Objects.requireNonNull(header, "header"), value);
+            return this;
+        }
+
+        /**
+         * Adds a header whose value a generator draws for each record, after the headers added before it.
+         *
+         * @param header the header name, which may not start with {@code kafkasim.}
+         * @param type the generator type, such as {@code uuid}
+         * @param parameters the generator's parameters; nested blocks as maps
+         */
+        public StreamBuilder header(String header, String type, Map<String, ?> parameters) {
+            headers.put(Objects.requireNonNull(header, "header"), block(type, parameters));
+            return this;
+        }
+
         /** Sets the sink that receives the stream. */
         public StreamBuilder sink(String sink) {
             settings.put("sink", sink);
@@ -284,12 +314,17 @@ public final class SimulationSpecBuilder {
             if (fields.isEmpty()) {
                 config = with(config, line, Map.of(), "simulation", "streams", name, "fields");
             }
+            for (Map.Entry<String, Object> header : headers.entrySet()) {
+                config = with(
+                        config, line, header.getValue(), "simulation", "streams", name, "headers", header.getKey());
+            }
             return config;
         }
 
         @Override
         public String toString() {
-            return name + settings + " fields=" + fields.keySet();
+            return name + settings + " fields=" + fields.keySet()
+                    + (headers.isEmpty() ? "" : " headers=" + headers.keySet());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
@@ -253,6 +254,7 @@ final class SpecParser {
         Map<String, Config> fields = new LinkedHashMap<>();
         Map<String, ConfigOrigin> fieldOrigins = new LinkedHashMap<>();
         parseFields(config, path, user.containsKey("fields"), user.origin(), fields, fieldOrigins);
+        List<HeaderSpec> headers = parseHeaders(config, path);
         if (keyField != null && !fields.containsKey(keyField)) {
             block.problem("key", Suggestions.unknown("field", keyField, fields.keySet()));
         }
@@ -271,6 +273,7 @@ final class SpecParser {
                 keyFormat,
                 fields,
                 fieldOrigins,
+                headers,
                 user.origin(),
                 preload);
         return stream;
@@ -324,6 +327,42 @@ final class SpecParser {
                 origins.put(entry.getKey(), entry.getValue().origin());
             }
         }
+    }
+
+    private List<HeaderSpec> parseHeaders(Config stream, String path) {
+        List<HeaderSpec> headers = new ArrayList<>();
+        ConfigObject object = objectAt(stream, "headers", path + ".headers");
+        if (object == null) {
+            return headers;
+        }
+        for (Map.Entry<String, ConfigValue> entry : Origins.declaredOrder(object)) {
+            String name = entry.getKey();
+            ConfigValue value = entry.getValue();
+            String headerPath = path + ".headers." + name;
+            if (name.startsWith(HeaderSpec.RESERVED_PREFIX)) {
+                problems.add(new ConfigProblem(
+                        Origins.describe(value.origin()),
+                        headerPath,
+                        "invalid header name '" + name + "'; names starting with kafkasim. are kept for the headers"
+                                + " kafkasim adds (kafkasim.stream, kafkasim.seq, kafkasim.sent-at, kafkasim.run,"
+                                + " kafkasim.fault), so choose another name"));
+                continue;
+            }
+            switch (value.valueType()) {
+                case OBJECT ->
+                    headers.add(new HeaderSpec(name, null, ((ConfigObject) value).toConfig(), value.origin()));
+                case NULL -> headers.add(new HeaderSpec(name, null, null, value.origin()));
+                case LIST ->
+                    problems.add(new ConfigProblem(
+                            Origins.describe(value.origin()),
+                            headerPath,
+                            "invalid value " + value.render(ConfigRenderOptions.concise())
+                                    + "; expected a text such as \"eu-west\", or a generator"
+                                    + " block such as { type = uuid }"));
+                default -> headers.add(new HeaderSpec(name, value.unwrapped().toString(), null, value.origin()));
+            }
+        }
+        return headers;
     }
 
     /** Returns a plugin block: an object as it is, or a bare type name such as {@code uuid} as {@code { type = uuid }}. */

@@ -25,6 +25,7 @@ public final class StreamSpec {
     private final Config keyFormat;
     private final Map<String, Config> fields;
     private final Map<String, ConfigOrigin> fieldOrigins;
+    private final List<HeaderSpec> headers;
     private final ConfigOrigin origin;
     private final boolean preload;
 
@@ -42,6 +43,7 @@ public final class StreamSpec {
             Config keyFormat,
             Map<String, Config> fields,
             Map<String, ConfigOrigin> fieldOrigins,
+            List<HeaderSpec> headers,
             ConfigOrigin origin,
             boolean preload) {
         this.name = Objects.requireNonNull(name, "name");
@@ -57,6 +59,7 @@ public final class StreamSpec {
         this.keyFormat = keyFormat;
         this.fields = fields;
         this.fieldOrigins = fieldOrigins;
+        this.headers = List.copyOf(headers);
         this.origin = origin;
         this.preload = preload;
     }
@@ -129,6 +132,11 @@ public final class StreamSpec {
     /** Returns the key format block, such as {@code { type = string }}. */
     public Config keyFormat() {
         return keyFormat;
+    }
+
+    /** Returns the user-defined headers sent on every record, in declared order. */
+    public List<HeaderSpec> headers() {
+        return headers;
     }
 
     /** Returns the field names in declared order. */

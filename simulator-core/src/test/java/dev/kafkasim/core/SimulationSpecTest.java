@@ -93,7 +93,7 @@ class SimulationSpecTest {
                                         + " of: id",
                                 "bad.conf:5: simulation.streams.sensors.topik: unknown key; did you mean 'topic'?"
                                         + " (valid keys: topic, rate, count, duration, key, format, key-format,"
-                                        + " sink, preload, fields, faults)",
+                                        + " sink, preload, fields, headers, faults)",
                                 "bad.conf:8: simulation.streams.sensors.fields.id.type: unknown generator type"
                                         + " 'countr'; did you mean 'counter'? Known: counter, gaussian, pick"));
     }

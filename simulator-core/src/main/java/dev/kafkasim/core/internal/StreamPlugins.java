@@ -2,6 +2,7 @@ package dev.kafkasim.core.internal;
 
 import com.typesafe.config.Config;
 import dev.kafkasim.core.ConfigProblem;
+import dev.kafkasim.core.HeaderSpec;
 import dev.kafkasim.core.RecordSchema;
 import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.spi.FieldGenerator;
@@ -23,13 +24,17 @@ import java.util.Map;
  * @param generators one generator per field, in schema order
  * @param keyEncoder the key encoder, or {@code null} after a problem
  * @param valueEncoder the value encoder, or {@code null} after a problem
+ * @param headers the stream's user-defined headers, in declared order
+ * @param headerGenerators for each header, its generator, or {@code null} for a static header
  */
 public record StreamPlugins(
         RecordSchema schema,
         List<ValueType> fieldTypes,
         FieldGenerator[] generators,
         RecordEncoder keyEncoder,
-        RecordEncoder valueEncoder) {
+        RecordEncoder valueEncoder,
+        List<HeaderSpec> headers,
+        FieldGenerator[] headerGenerators) {
 
     /**
      * Creates a stream's plugins, recording every problem found.
@@ -68,7 +73,9 @@ public record StreamPlugins(
         }
         RecordEncoder keyEncoder = format(stream, schema, types, true, stream.keyFormat(), registry, problems);
         RecordEncoder valueEncoder = format(stream, schema, types, false, stream.valueFormat(), registry, problems);
-        return new StreamPlugins(schema, List.copyOf(types), generators, keyEncoder, valueEncoder);
+        FieldGenerator[] headerGenerators = headerGenerators(stream, registry, problems, catalog);
+        return new StreamPlugins(
+                schema, List.copyOf(types), generators, keyEncoder, valueEncoder, stream.headers(), headerGenerators);
     }
 
     /**
@@ -82,6 +89,28 @@ public record StreamPlugins(
     public static void validate(
             StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems, StreamCatalog catalog) {
         create(stream, registry, problems, catalog);
+    }
+
+    private static FieldGenerator[] headerGenerators(
+            StreamSpec stream, PluginRegistry registry, List<ConfigProblem> problems, StreamCatalog catalog) {
+        List<HeaderSpec> headers = stream.headers();
+        FieldGenerator[] generators = new FieldGenerator[headers.size()];
+        for (int i = 0; i < generators.length; i++) {
+            HeaderSpec header = headers.get(i);
+            if (header.generated()) {
+                GeneratorSpec spec = new GeneratorSpec(
+                        stream.name(),
+                        "headers." + header.name(),
+                        stream.path() + ".headers." + header.name(),
+                        header.generator(),
+                        header.origin(),
+                        problems,
+                        registry::createGenerator,
+                        catalog);
+                generators[i] = registry.createGenerator(spec);
+            }
+        }
+        return generators;
     }
 
     private static RecordEncoder format(

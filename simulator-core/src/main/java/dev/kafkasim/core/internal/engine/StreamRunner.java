@@ -1,8 +1,10 @@
 package dev.kafkasim.core.internal.engine;
 
+import dev.kafkasim.core.HeaderSpec;
 import dev.kafkasim.core.RateSchedule;
 import dev.kafkasim.core.RecordSchema;
 import dev.kafkasim.core.RecordValue;
+import dev.kafkasim.core.SimHeader;
 import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.StreamStats;
@@ -14,6 +16,7 @@ import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.SendCallback;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ final class StreamRunner implements GenerationContext {
     private final StreamSpec spec;
     private final RecordSchema schema;
     private final FieldGenerator[] generators;
+    private final List<HeaderSpec> headers;
+    private final FieldGenerator[] headerGenerators;
+    private final SimHeader[] staticHeaders;
     private final SplittableRandom[] randoms;
     private final int keyIndex;
     private final SinkRunner sink;
@@ -86,9 +92,18 @@ final class StreamRunner implements GenerationContext {
         this.generators = plugins.generators();
         this.sink = sink;
         this.keyIndex = spec.keyField() == null ? -1 : schema.indexOf(spec.keyField());
-        this.randoms = new SplittableRandom[generators.length];
-        for (int i = 0; i < randoms.length; i++) {
+        this.headers = plugins.headers();
+        this.headerGenerators = plugins.headerGenerators();
+        this.staticHeaders = new SimHeader[headers.size()];
+        // Header generators take the random sources after the fields', so that context.random() serves both.
+        this.randoms = new SplittableRandom[generators.length + headers.size()];
+        for (int i = 0; i < generators.length; i++) {
             randoms[i] = Seeds.forField(seed, spec.name(), schema.name(i));
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            HeaderSpec header = headers.get(i);
+            randoms[generators.length + i] = Seeds.forStream(seed, spec.name(), "header:" + header.name());
+            staticHeaders[i] = header.generated() ? null : new SimHeader(header.name(), header.value());
         }
         this.schedule = spec.schedule();
         this.scheduleRandom = Seeds.forStream(seed, spec.name(), "schedule");
@@ -242,6 +257,7 @@ final class StreamRunner implements GenerationContext {
             currentField = i;
             values[i] = generators[i].next(this);
         }
+        List<SimHeader> recordHeaders = generateHeaders();
         current = null;
         lastOffsetNanos = nextOffsetNanos;
         nextIndex = sequence + 1;
@@ -254,10 +270,28 @@ final class StreamRunner implements GenerationContext {
                 null,
                 key,
                 RecordValue.of(schema, values),
-                List.of(),
+                recordHeaders,
                 currentEventTime,
                 sequence,
                 null);
+    }
+
+    /** Returns the record's user headers; generated ones see every field of the record through the context. */
+    private List<SimHeader> generateHeaders() {
+        if (staticHeaders.length == 0) {
+            return List.of();
+        }
+        SimHeader[] record = new SimHeader[staticHeaders.length];
+        for (int i = 0; i < record.length; i++) {
+            if (staticHeaders[i] != null) {
+                record[i] = staticHeaders[i];
+            } else {
+                currentField = generators.length + i;
+                Object value = headerGenerators[i].next(this);
+                record[i] = new SimHeader(headers.get(i).name(), value == null ? null : String.valueOf(value));
+            }
+        }
+        return Arrays.asList(record);
     }
 
     /** Switches to a schedule requested while running; it starts at the offset of the next record. */
