@@ -6,11 +6,16 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import dev.kafkasim.core.internal.Origins;
 import dev.kafkasim.core.internal.PluginRegistry;
+import dev.kafkasim.core.internal.SpecCatalog;
+import dev.kafkasim.core.internal.StreamPlugins;
+import dev.kafkasim.core.spi.RecordEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -155,6 +160,40 @@ public final class SimulationSpec {
     /** Returns a builder for a spec in code, validated like a file. */
     public static SimulationSpecBuilder builder() {
         return new SimulationSpecBuilder();
+    }
+
+    /**
+     * Returns the schema that a stream's key or value format writes, in the format's own notation (Avro's JSON
+     * schema), for tools that show it before a run. Plugins are found with the default class loader, as by
+     * {@link #parse(Config)}.
+     *
+     * @param stream the stream name
+     * @param key whether to describe the key format rather than the value format
+     * @return the schema, or {@code null} for a format without one, such as {@code json}
+     * @throws IllegalArgumentException if the spec has no such stream
+     * @throws ConfigurationException if the stream's plugins can no longer be created as they were at load
+     */
+    public String formatSchema(String stream, boolean key) {
+        if (!streams.containsKey(stream)) {
+            throw new IllegalArgumentException(
+                    "no stream '" + stream + "'; the scenario's streams are " + String.join(", ", streams.keySet()));
+        }
+        PluginRegistry registry = PluginRegistry.load(null);
+        SpecCatalog catalog = new SpecCatalog(streams);
+        List<ConfigProblem> problems = new ArrayList<>();
+        StreamPlugins plugins = null;
+        // Streams declared earlier are created first, so references to their fields know their types.
+        for (StreamSpec each : streams.values()) {
+            plugins = StreamPlugins.create(each, registry, problems, catalog);
+            if (each.name().equals(stream)) {
+                break;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        RecordEncoder encoder = key ? plugins.keyEncoder() : plugins.valueEncoder();
+        return encoder.schema();
     }
 
     /** Returns the seed of every random draw. */
