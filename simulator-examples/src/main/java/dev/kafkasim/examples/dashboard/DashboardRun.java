@@ -15,7 +15,6 @@ import dev.kafkasim.core.spi.Sink;
 import dev.kafkasim.core.spi.SinkProvider;
 import dev.kafkasim.core.spi.SinkSpec;
 import dev.kafkasim.examples.dashboard.DashboardStatus.ErrorView;
-import dev.kafkasim.examples.dashboard.DashboardStatus.Latency;
 import dev.kafkasim.examples.dashboard.DashboardStatus.Problem;
 import dev.kafkasim.examples.dashboard.DashboardStatus.RecentRecord;
 import dev.kafkasim.examples.dashboard.DashboardStatus.StreamCheck;
@@ -24,10 +23,6 @@ import dev.kafkasim.examples.dashboard.DashboardStatus.Totals;
 import dev.kafkasim.examples.dashboard.DashboardStatus.Verification;
 import dev.kafkasim.kafka.verify.DeliveryReport;
 import dev.kafkasim.kafka.verify.DeliveryVerifier;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,51 +48,43 @@ final class DashboardRun {
     private final String bootstrapServers;
     private final SimulatorEngine engine;
     private final Map<String, RecordingSink> sinks;
-    private final Timer sendLatency;
-    private final Object rateLock = new Object();
+    private final LiveMetrics metrics;
     private volatile DeliveryVerifier verifier;
     private volatile EngineStats finalStats;
     private volatile Verification verification;
     private volatile ErrorView error;
     private volatile boolean closed;
-    private long rateSampleNanos;
-    private Map<String, Long> rateSampleCounts = Map.of();
-    private Map<String, Double> achievedRates = Map.of();
 
     private DashboardRun(
             String scenario,
             String bootstrapServers,
             SimulatorEngine engine,
             Map<String, RecordingSink> sinks,
-            Timer sendLatency,
+            LiveMetrics metrics,
             ErrorView error) {
         this.scenario = scenario;
         this.bootstrapServers = bootstrapServers;
         this.engine = engine;
         this.sinks = sinks;
-        this.sendLatency = sendLatency;
+        this.metrics = metrics;
         this.error = error;
     }
 
     /**
-     * Builds the engine for a spec, with each declared sink wrapped so that the page sees the latest records and
-     * send latency. Connects to nothing.
+     * Builds the engine for a spec, with each declared sink wrapped so that the page can show the latest records.
+     * Connects to nothing.
      *
      * @throws ConfigurationException if a sink or the spec is invalid
      */
     static DashboardRun create(String scenario, String bootstrapServers, SimulationSpec spec, ClassLoader loader) {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Timer sendLatency = Timer.builder("kafkasim.dashboard.send.latency")
-                .description("Time from a record's send to its acknowledgement")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .distributionStatisticExpiry(Duration.ofSeconds(10))
-                .distributionStatisticBufferLength(2)
-                .register(registry);
-        Map<String, RecordingSink> sinks = createSinks(spec, sendLatency, loader);
-        SimulatorEngine.Builder builder =
-                SimulatorEngine.builder().spec(spec).meterRegistry(registry).classLoader(loader);
+        LiveMetrics metrics = new LiveMetrics();
+        Map<String, RecordingSink> sinks = createSinks(spec, loader);
+        SimulatorEngine.Builder builder = SimulatorEngine.builder()
+                .spec(spec)
+                .meterRegistry(metrics.registry())
+                .classLoader(loader);
         sinks.forEach(builder::sink);
-        return new DashboardRun(scenario, bootstrapServers, builder.build(), sinks, sendLatency, null);
+        return new DashboardRun(scenario, bootstrapServers, builder.build(), sinks, metrics, null);
     }
 
     /** Returns a run that failed before it started, keeping its error for the page. */
@@ -118,6 +104,7 @@ final class DashboardRun {
                     .bootstrapServers(bootstrapServers)
                     .runId(engine.runId())
                     .topics(topics())
+                    .meterRegistry(metrics.registry())
                     .build();
             verifier.start();
         } catch (KafkasimException e) {
@@ -178,6 +165,9 @@ final class DashboardRun {
     /** Closes the verifier and the engine. Idempotent. */
     void close() {
         closed = true;
+        if (metrics != null) {
+            metrics.keepLatest();
+        }
         DeliveryVerifier reader = verifier;
         if (reader != null) {
             reader.close();
@@ -204,14 +194,14 @@ final class DashboardRun {
                     List.of(),
                     null,
                     null,
+                    null,
                     error);
         }
         EngineStats stats = stats();
         Map<String, Long> consumed = consumed(stats);
-        Map<String, Double> rates = achievedRates(stats);
         List<StreamView> streams = new ArrayList<>();
         for (StreamStats stream : stats.streams().values()) {
-            streams.add(streamView(stream, rates, consumed));
+            streams.add(streamView(stream, stats.state().isTerminal(), consumed));
         }
         long consumedTotal =
                 consumed.values().stream().mapToLong(Long::longValue).sum();
@@ -226,7 +216,8 @@ final class DashboardRun {
                 embeddedBroker,
                 totals,
                 streams,
-                latency(),
+                metrics.endToEndLatency(),
+                metrics.sendLatency(),
                 verification,
                 error);
     }
@@ -242,25 +233,30 @@ final class DashboardRun {
             return;
         }
         Map<String, Long> expected = acknowledgedPerStream(finalStats);
-        verification = new Verification("waiting", null, null, List.of(), null);
+        verification = new Verification("waiting", null, null, List.of(), null, null);
         try {
             DeliveryReport report = reader.awaitReport(expected, VERIFY_TIMEOUT);
             verification = verification(report, finalStats);
             LOG.info("Dashboard run {}: {}", engine.runId(), verification.summary());
         } catch (KafkasimException e) {
             LOG.warn("Dashboard run {}: the delivery verifier failed", engine.runId(), e);
-            verification = new Verification("failed", false, null, List.of(), e.getMessage());
+            verification = new Verification("failed", false, null, List.of(), null, e.getMessage());
         }
     }
 
     private static Verification verification(DeliveryReport report, EngineStats stats) {
         List<StreamCheck> checks = report.streams().values().stream()
                 .map(stream -> new StreamCheck(
-                        stream.stream(), stream.expected(), stream.consumed(), stream.missing(), stream.duplicates()))
+                        stream.stream(),
+                        stream.expected(),
+                        stream.consumed(),
+                        stream.missing(),
+                        stream.duplicates(),
+                        stream.orderViolations()))
                 .toList();
         boolean passed = report.missing() == 0 && report.duplicates() == 0;
         String summary = report.summaryLine(stats.generated(), stats.acknowledged());
-        return new Verification("done", passed, summary, checks, null);
+        return new Verification("done", passed, summary, checks, report.endToEndLatency(), null);
     }
 
     private Map<String, Long> consumed(EngineStats stats) {
@@ -279,28 +275,7 @@ final class DashboardRun {
         }
     }
 
-    /** Returns records per second acknowledged per stream, measured over the last second or more. */
-    private Map<String, Double> achievedRates(EngineStats stats) {
-        synchronized (rateLock) {
-            long now = System.nanoTime();
-            long elapsed = now - rateSampleNanos;
-            if (rateSampleCounts.isEmpty() || elapsed >= TimeUnit.SECONDS.toNanos(1)) {
-                Map<String, Long> counts = acknowledgedPerStream(stats);
-                if (!rateSampleCounts.isEmpty()) {
-                    Map<String, Double> rates = new HashMap<>();
-                    double seconds = elapsed / 1e9;
-                    counts.forEach((stream, count) ->
-                            rates.put(stream, (count - rateSampleCounts.getOrDefault(stream, 0L)) / seconds));
-                    achievedRates = rates;
-                }
-                rateSampleCounts = counts;
-                rateSampleNanos = now;
-            }
-            return stats.state().isTerminal() ? Map.of() : achievedRates;
-        }
-    }
-
-    private StreamView streamView(StreamStats stream, Map<String, Double> rates, Map<String, Long> consumed) {
+    private StreamView streamView(StreamStats stream, boolean finished, Map<String, Long> consumed) {
         List<RecentRecord> recent = new ArrayList<>();
         RecordingSink sink = sinks.get(stream.sink());
         if (sink != null) {
@@ -313,7 +288,7 @@ final class DashboardRun {
                 stream.stream(),
                 stream.topic(),
                 stream.targetRate(),
-                rates.getOrDefault(stream.stream(), 0.0),
+                finished ? 0 : metrics.achievedRate(stream.stream()),
                 stream.generated(),
                 stream.acknowledged(),
                 stream.failed(),
@@ -321,16 +296,6 @@ final class DashboardRun {
                 stream.lagMillis(),
                 stream.faults(),
                 recent);
-    }
-
-    private Latency latency() {
-        HistogramSnapshot snapshot = sendLatency.takeSnapshot();
-        double[] percentiles = new double[3];
-        ValueAtPercentile[] values = snapshot.percentileValues();
-        for (int i = 0; i < values.length && i < percentiles.length; i++) {
-            percentiles[i] = values[i].value(TimeUnit.MILLISECONDS);
-        }
-        return new Latency("send", percentiles[0], percentiles[1], percentiles[2], snapshot.count());
     }
 
     private List<String> topics() {
@@ -345,7 +310,7 @@ final class DashboardRun {
         return counts;
     }
 
-    private static Map<String, RecordingSink> createSinks(SimulationSpec spec, Timer sendLatency, ClassLoader loader) {
+    private static Map<String, RecordingSink> createSinks(SimulationSpec spec, ClassLoader loader) {
         Map<String, SinkProvider> providers = new HashMap<>();
         ServiceLoader.load(SinkProvider.class, loader).forEach(provider -> providers.put(provider.type(), provider));
         Map<String, RecordingSink> sinks = new LinkedHashMap<>();
@@ -361,7 +326,7 @@ final class DashboardRun {
             }
             Sink sink = provider.create(sinkSpec);
             sinkSpec.rejectUnknownKeys();
-            sinks.put(entry.getKey(), new RecordingSink(sink, sendLatency));
+            sinks.put(entry.getKey(), new RecordingSink(sink));
         }
         if (!problems.isEmpty()) {
             sinks.values().forEach(RecordingSink::close);

@@ -1,5 +1,6 @@
 package dev.kafkasim.examples.dashboard;
 
+import dev.kafkasim.kafka.verify.LatencySummary;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,10 @@ import java.util.Map;
  * @param embeddedBroker the embedded broker's address, or {@code null} when none was started
  * @param totals counts across all streams
  * @param streams each stream's counts and recent records, in declared order
- * @param latency send latency percentiles over the last seconds
+ * @param latency end-to-end latency percentiles over the last seconds, from send until the verifier read the
+ *     record; {@code null} before the first run
+ * @param sendLatency send latency percentiles over the last seconds, from send to acknowledgement; {@code null}
+ *     before the first run
  * @param verification the delivery verifier's result, or {@code null} while the run is active
  * @param error the error that ended or prevented the run, or {@code null}
  */
@@ -29,6 +33,7 @@ record DashboardStatus(
         Totals totals,
         List<StreamView> streams,
         Latency latency,
+        Latency sendLatency,
         Verification verification,
         ErrorView error) {
 
@@ -55,7 +60,11 @@ record DashboardStatus(
     /** A record as sent: its key and value as text, its event time in epoch milliseconds and its fault, if any. */
     record RecentRecord(long sequence, String key, String value, long timestamp, String fault) {}
 
-    /** Latency percentiles in milliseconds, and what was measured: {@code send} is the time to acknowledgement. */
+    /**
+     * Latency percentiles in milliseconds, the highest among the run's streams, and what was measured:
+     * {@code end-to-end} runs from send until the verifier read the record, {@code send} from send to acknowledgement.
+     * {@code count} is the number of latencies recorded so far.
+     */
     record Latency(String source, double p50, double p95, double p99, long count) {}
 
     /**
@@ -64,11 +73,24 @@ record DashboardStatus(
      * @param state {@code waiting} while it reads the last records, then {@code done} or {@code failed}
      * @param passed whether every acknowledged record was read back exactly once; {@code null} until done
      * @param summary the verifier's summary line
+     * @param streams each stream's counts
+     * @param endToEndLatency the end-to-end latency over the whole run, in milliseconds; {@code null} until done
+     * @param error why the verifier failed, or {@code null}
      */
-    record Verification(String state, Boolean passed, String summary, List<StreamCheck> streams, String error) {}
+    record Verification(
+            String state,
+            Boolean passed,
+            String summary,
+            List<StreamCheck> streams,
+            LatencySummary endToEndLatency,
+            String error) {}
 
-    /** One stream's verification counts. */
-    record StreamCheck(String stream, long expected, long consumed, long missing, long duplicates) {}
+    /**
+     * One stream's verification counts; {@code orderViolations} counts records read after a higher sequence number
+     * of the same key in the same partition, faults excluded.
+     */
+    record StreamCheck(
+            String stream, long expected, long consumed, long missing, long duplicates, long orderViolations) {}
 
     /** An error in plain words, with each configuration problem behind it. */
     record ErrorView(String message, List<Problem> problems) {}

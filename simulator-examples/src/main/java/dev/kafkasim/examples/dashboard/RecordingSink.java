@@ -4,30 +4,23 @@ import dev.kafkasim.core.SimRecord;
 import dev.kafkasim.core.spi.SendCallback;
 import dev.kafkasim.core.spi.Sink;
 import dev.kafkasim.core.spi.SinkContext;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/**
- * Passes every record on to another sink, keeping the latest records of each stream for the page and timing each
- * send from the call to its acknowledgement.
- */
+/** Passes every record on to another sink, keeping the latest records of each stream for the page. */
 final class RecordingSink implements Sink {
     /** How many records the sink keeps per stream. */
     static final int RECENT_PER_STREAM = 8;
 
     private final Sink delegate;
-    private final Timer sendLatency;
     private final Map<String, Deque<SimRecord>> recent = new HashMap<>();
 
-    RecordingSink(Sink delegate, Timer sendLatency) {
+    RecordingSink(Sink delegate) {
         this.delegate = delegate;
-        this.sendLatency = sendLatency;
     }
 
     @Override
@@ -38,13 +31,7 @@ final class RecordingSink implements Sink {
     @Override
     public void send(SimRecord record, SendCallback callback) {
         keep(record);
-        long sentAt = System.nanoTime();
-        delegate.send(record, (sent, error) -> {
-            if (error == null) {
-                sendLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
-            }
-            callback.onCompletion(sent, error);
-        });
+        delegate.send(record, callback);
     }
 
     @Override

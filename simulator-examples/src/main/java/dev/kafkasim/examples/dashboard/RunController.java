@@ -171,7 +171,18 @@ final class RunController implements AutoCloseable {
         String embedded = embeddedBrokerAddress();
         if (current == null) {
             return new DashboardStatus(
-                    state, actions, null, null, null, embedded, new Totals(0, 0, 0, 0, 0), List.of(), null, null, null);
+                    state,
+                    actions,
+                    null,
+                    null,
+                    null,
+                    embedded,
+                    new Totals(0, 0, 0, 0, 0),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
         return current.status(state, actions, embedded);
     }

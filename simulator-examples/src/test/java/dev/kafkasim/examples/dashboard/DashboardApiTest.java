@@ -87,7 +87,15 @@ class DashboardApiTest {
         assertThat(verification.get("summary").asText())
                 .startsWith("verified: generated=")
                 .endsWith("duplicates=0");
-        assertThat(status().at("/actions/start").asBoolean()).isTrue();
+        assertThat(verification.at("/endToEndLatency/count").asLong())
+                .isEqualTo(verification.at("/streams/0/consumed").asLong());
+        assertThat(verification.at("/streams/0/orderViolations").asLong()).isZero();
+        JsonNode finished = status();
+        assertThat(finished.at("/latency/source").asText()).isEqualTo("end-to-end");
+        assertThat(finished.at("/latency/count").asLong()).isPositive();
+        assertThat(finished.at("/sendLatency/source").asText()).isEqualTo("send");
+        assertThat(finished.at("/sendLatency/count").asLong()).isPositive();
+        assertThat(finished.at("/actions/start").asBoolean()).isTrue();
     }
 
     @Test

@@ -129,6 +129,7 @@ class DashboardPageTest {
                 .endsWith("missing=0 duplicates=0");
         assertThat(text(By.id("verification-result")))
                 .isEqualTo("Every acknowledged record was read back exactly once.");
+        assertThat(text(By.id("verification-latency"))).startsWith("End-to-end latency over the run: p50 ");
         assertThat(points("chart-latency")).isGreaterThan(3);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
         assertThat(button("stop").isEnabled()).isFalse();

@@ -1,5 +1,5 @@
 // The kafkasim dashboard page. It reads the status from the server-sent events at /api/events, draws it, and sends
-// the controls to the HTTP API; docs/dashboard.md describes both.
+// the controls to the HTTP API. docs/dashboard.md describes both.
 (() => {
   'use strict';
 
@@ -8,11 +8,6 @@
   const STATE_COLORS = {
     RUNNING: 'text-bg-success', PAUSED: 'text-bg-warning', STARTING: 'text-bg-info', STOPPING: 'text-bg-info',
     COMPLETED: 'text-bg-primary', STOPPED: 'text-bg-secondary', FAILED: 'text-bg-danger', IDLE: 'text-bg-light'
-  };
-
-  const LATENCY_TITLES = {
-    send: 'Send latency (ms): time from send to acknowledgement, p50, p95, p99',
-    'end-to-end': 'End-to-end latency (ms): time from send until the verifier reads the record, p50, p95, p99'
   };
 
   let status = null;
@@ -24,6 +19,7 @@
 
   const byId = id => document.getElementById(id);
   const format = value => Number(value).toLocaleString('en-US');
+  const formatMillis = value => Number(value).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' ms';
   const formatRate = value => Number(value).toLocaleString('en-US', { maximumFractionDigits: 1 }) + '/s';
 
   async function callApi(method, path, body) {
@@ -253,11 +249,16 @@
       result.className = 'fw-semibold ' + (verification.passed ? 'text-success' : 'text-danger');
     }
     byId('verification-summary').textContent = verification.summary || '';
+    const latency = verification.endToEndLatency;
+    byId('verification-latency').textContent = latency && latency.count > 0
+        ? 'End-to-end latency over the run: p50 ' + formatMillis(latency.p50) + ', p95 ' + formatMillis(latency.p95)
+            + ', p99 ' + formatMillis(latency.p99) + ', max ' + formatMillis(latency.max) + '.'
+        : '';
     byId('verification-streams').replaceChildren(...verification.streams.map(stream => {
       const row = document.createElement('tr');
       row.append(textElement('td', stream.stream), textElement('td', format(stream.expected)),
           textElement('td', format(stream.consumed)), textElement('td', format(stream.missing)),
-          textElement('td', format(stream.duplicates)));
+          textElement('td', format(stream.duplicates)), textElement('td', format(stream.orderViolations)));
       return row;
     }));
   }
@@ -295,11 +296,11 @@
     const now = Date.now() / 1000;
     const streams = status.streams;
     const latency = status.latency || { p50: 0, p95: 0, p99: 0 };
+    const sendLatency = status.sendLatency || { p99: 0 };
     append(charts.rate, [now, ...streams.flatMap(stream => [stream.targetRate, stream.achievedRate])]);
     append(charts.counts, [now, status.totals.acknowledged, status.totals.failed, status.totals.consumed]);
-    append(charts.latency, [now, latency.p50, latency.p95, latency.p99]);
+    append(charts.latency, [now, latency.p50, latency.p95, latency.p99, sendLatency.p99]);
     append(charts.lag, [now, ...streams.map(stream => stream.lagMillis)]);
-    byId('latency-title').textContent = LATENCY_TITLES[latency.source] || 'Latency (ms): p50, p95, p99';
   }
 
   function createCharts(streamNames) {
@@ -316,7 +317,10 @@
         { label: 'failed', stroke: COLORS[2], width: 2 },
         { label: 'consumed', stroke: COLORS[0], width: 2, dash: [6, 4] }]),
       latency: createChart('chart-latency', [
-        { label: 'p50', stroke: COLORS[1] }, { label: 'p95', stroke: COLORS[3] }, { label: 'p99', stroke: COLORS[2] }]),
+        { label: 'end-to-end p50', stroke: COLORS[1] },
+        { label: 'end-to-end p95', stroke: COLORS[3] },
+        { label: 'end-to-end p99', stroke: COLORS[2] },
+        { label: 'send p99', stroke: COLORS[6], dash: [6, 4] }]),
       lag: createChart('chart-lag', streamNames.map((name, i) => ({ label: name, stroke: COLORS[i % COLORS.length] })))
     };
   }
