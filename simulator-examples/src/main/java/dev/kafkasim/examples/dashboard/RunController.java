@@ -74,8 +74,8 @@ final class RunController implements AutoCloseable {
     }
 
     /**
-     * Starts a run: checks the scenario and settings, starts the embedded broker if needed, then the engine and the verifier. Returns once the sinks are
-     * connected, or have failed to connect.
+     * Starts a run: checks the scenario and settings, starts the embedded broker if needed, then the engine and the
+     * verifier. Returns once the sinks are connected, or have failed to connect.
      *
      * @throws ApiException with status 409 if a run is active, 400 for an invalid scenario or settings, 502 if the
      *     broker, a sink or the verifier fails to start
