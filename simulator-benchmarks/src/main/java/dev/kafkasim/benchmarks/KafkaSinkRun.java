@@ -14,10 +14,12 @@ import java.util.Locale;
  * and prints one line in the form of Kafka's {@code ProducerPerformance}:
  * {@code N records sent, R records/sec (M MB/sec)}, where MB counts value bytes as ProducerPerformance does,
  * estimated from the mean size of the first 2,000 values. The time runs from the first send to the last
- * acknowledgement, so opening the sink is not timed. Each record also carries the sink's four kafkasim headers.
+ * acknowledgement, so opening the sink is not timed.
  *
  * <p>Arguments: {@code --bootstrap-servers HOST:PORT --topic NAME --records N --acks 1|all
- * [--max-in-flight N]}. The producer gets {@code linger.ms=5} and {@code batch.size=65536}.
+ * [--kafkasim-headers true|false] [--max-in-flight N]}. With {@code --kafkasim-headers false} (the default here,
+ * unlike the sink's) records carry no headers, as ProducerPerformance's do not. The producer gets
+ * {@code linger.ms=5} and {@code batch.size=65536}.
  */
 public final class KafkaSinkRun {
     private static final long SIZE_SAMPLE = 2_000;
@@ -34,6 +36,7 @@ public final class KafkaSinkRun {
         String topic = argument(args, "--topic", "bench.sensors");
         long records = Long.parseLong(argument(args, "--records", "1000000"));
         String acks = argument(args, "--acks", "all");
+        boolean kafkasimHeaders = Boolean.parseBoolean(argument(args, "--kafkasim-headers", "false"));
         int maxInFlight = Integer.parseInt(argument(args, "--max-in-flight", "10000"));
         if (bootstrapServers == null) {
             throw new IllegalArgumentException("--bootstrap-servers is missing; give HOST:PORT of the broker");
@@ -47,6 +50,7 @@ public final class KafkaSinkRun {
                 .producerProperty("acks", acks)
                 .producerProperty("linger.ms", "5")
                 .producerProperty("batch.size", "65536")
+                .kafkasimHeaders(kafkasimHeaders)
                 .build();
         try (SimulatorEngine engine =
                 SimulatorEngine.builder().config(scenario).sink("main", sink).build()) {

@@ -26,7 +26,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code create-topics}: whether to create missing topics on open, default {@code true};
  *   <li>{@code partitions} and {@code replication-factor}: of created topics, default 1 each;
  *   <li>{@code topic-config}: topic settings of created topics, such as {@code retention.ms};
- *   <li>{@code close-timeout}: how long closing waits for pending records, default {@code 30s}.
+ *   <li>{@code close-timeout}: how long closing waits for pending records, default {@code 30s};
+ *   <li>{@code kafkasim-headers}: whether records carry the kafkasim headers, default {@code true}.
  * </ul>
  */
 public final class KafkaSinkProvider implements SinkProvider {
@@ -53,7 +54,8 @@ public final class KafkaSinkProvider implements SinkProvider {
                 .createTopics(spec.getBoolean("create-topics", true))
                 .partitions(positive(spec, "partitions", Integer.MAX_VALUE))
                 .replicationFactor(positive(spec, "replication-factor", Short.MAX_VALUE))
-                .closeTimeout(closeTimeout(spec));
+                .closeTimeout(closeTimeout(spec))
+                .kafkasimHeaders(spec.getBoolean("kafkasim-headers", true));
         producerProperties(spec).forEach(builder::producerProperty);
         properties(spec, "topic-config").forEach(builder::topicConfig);
         return spec.hasProblems() ? builder.buildUnchecked() : builder.build();

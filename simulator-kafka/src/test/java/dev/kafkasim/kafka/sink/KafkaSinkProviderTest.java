@@ -48,6 +48,14 @@ class KafkaSinkProviderTest {
     }
 
     @Test
+    void kafkasimHeadersKeyTurnsHeadersOff() {
+        KafkaSink sink = create("bootstrap-servers = \"127.0.0.1:9092\"\nkafkasim-headers = false");
+
+        assertThat(problems).isEmpty();
+        assertThat(sink.toString()).contains("kafkasimHeaders=false");
+    }
+
+    @Test
     void missingBootstrapServersIsProblem() {
         create("partitions = 2");
 

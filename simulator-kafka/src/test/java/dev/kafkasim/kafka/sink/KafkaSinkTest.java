@@ -106,6 +106,32 @@ class KafkaSinkTest {
     }
 
     @Test
+    void kafkasimHeadersOffSendsOnlyRecordHeaders() throws Exception {
+        StreamBinding binding = TestStreams.binding("clicks", "sink-test.no-headers");
+        Completions completions = new Completions(2);
+
+        try (KafkaSink sink = sinkBuilder().kafkasimHeaders(false).build()) {
+            sink.open(TestStreams.context("run-no-headers", binding));
+            sink.send(TestStreams.record(binding, 0, 5_000L), completions);
+            sink.send(
+                    TestStreams.record(
+                            binding,
+                            1,
+                            "raw".getBytes(StandardCharsets.UTF_8),
+                            List.of(new SimHeader("app", "x")),
+                            "poison"),
+                    completions);
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = readAll("sink-test.no-headers", 2);
+
+        assertThat(completions.acknowledged()).isEqualTo(2);
+        assertThat(records.get(0).headers().toArray()).isEmpty();
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("id=0,reading=20.5");
+        assertThat(records.get(1).headers().toArray()).hasSize(1);
+        assertThat(header(records.get(1), "app")).isEqualTo("x");
+    }
+
+    @Test
     void nullValueIsSentAsTombstone() throws Exception {
         StreamBinding binding = TestStreams.binding("entities", "sink-test.tombstones");
         Completions completions = new Completions(1);
