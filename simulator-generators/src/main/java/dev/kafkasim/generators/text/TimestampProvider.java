@@ -4,9 +4,6 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
 import dev.kafkasim.core.spi.ValueType;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Creates {@code timestamp} generators, which return the record's event time: as epoch milliseconds
@@ -17,9 +14,6 @@ import java.time.format.DateTimeFormatter;
  * <pre>{@code ts { type = timestamp, format = iso-8601 }}</pre>
  */
 public final class TimestampProvider implements GeneratorProvider {
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
-
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public TimestampProvider() {}
 
@@ -45,7 +39,8 @@ public final class TimestampProvider implements GeneratorProvider {
                 return context -> Math.floorDiv(context.eventTime(), 1000L);
             case "iso-8601":
                 spec.declare(ValueType.STRING);
-                return context -> ISO_MILLIS.format(Instant.ofEpochMilli(context.eventTime()));
+                IsoMillisText text = new IsoMillisText();
+                return context -> text.format(context.eventTime());
             default:
                 spec.reject("format", format, "epoch-millis, epoch-seconds or iso-8601");
                 return context -> null;
