@@ -85,7 +85,7 @@ final class JsonValueWriter {
         if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
             generator.writeNumber(number.longValue());
         } else if (number instanceof Double) {
-            generator.writeNumber(number.doubleValue());
+            writeDouble(generator, number.doubleValue());
         } else if (number instanceof Float) {
             generator.writeNumber(number.floatValue());
         } else if (number instanceof BigDecimal decimal) {
@@ -94,6 +94,16 @@ final class JsonValueWriter {
             generator.writeNumber(integer);
         } else {
             generator.writeNumber(number.toString());
+        }
+    }
+
+    private static void writeDouble(JsonGenerator generator, double value) throws IOException {
+        char[] text = new char[16];
+        int length = DecimalText.write(value, text);
+        if (length < 0) {
+            generator.writeNumber(value);
+        } else {
+            generator.writeNumber(text, 0, length);
         }
     }
 
