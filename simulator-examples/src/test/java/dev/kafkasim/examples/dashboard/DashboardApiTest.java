@@ -2,16 +2,20 @@ package dev.kafkasim.examples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +140,41 @@ class DashboardApiTest {
     }
 
     @Test
+    void eventsStreamRepeatsStatus() throws Exception {
+        HttpResponse<Stream<String>> response = CLIENT.send(
+                HttpRequest.newBuilder(server.uri().resolve("/api/events")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+
+        // The first event comes at once and the next after the event interval, so two arrive well within the limit.
+        List<JsonNode> events = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (Stream<String> lines = response.body()) {
+                return lines.filter(line -> line.startsWith("data: "))
+                        .limit(2)
+                        .map(line -> parse(line.substring("data: ".length())))
+                        .toList();
+            }
+        });
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        assertThat(events).hasSize(2);
+        assertThat(events).allSatisfy(event -> assertThat(event.has("state")).isTrue());
+        assertThat(events).allSatisfy(event -> assertThat(event.has("actions")).isTrue());
+    }
+
+    @Test
+    void controlWithGetIsNotAllowed() throws Exception {
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(server.uri().resolve("/api/start")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(JSON.readTree(response.body()).get("error").asText())
+                .isEqualTo("GET is not allowed on /api/start; use POST");
+    }
+
+    @Test
     void unknownPathIsNotFound() throws Exception {
         Response response = get("/api/nothing");
 
@@ -152,6 +191,14 @@ class DashboardApiTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid JSON in an event: " + json, e);
+        }
     }
 
     private static JsonNode status() throws IOException, InterruptedException {

@@ -167,6 +167,19 @@ class DashboardPageTest {
     }
 
     @Test
+    void settingsMenuCollapsesAndOpens() {
+        WebElement menu = browser.findElement(By.id("side-menu"));
+
+        click("menu-toggle");
+        wait.until(ExpectedConditions.invisibilityOf(menu));
+        click("menu-toggle");
+        wait.until(ExpectedConditions.visibilityOf(menu));
+
+        assertThat(menu.isDisplayed()).isTrue();
+        assertThat(button("menu-toggle").getDomAttribute("aria-expanded")).isEqualTo("true");
+    }
+
+    @Test
     void invalidScenarioFileListsProblems(@TempDir Path directory) throws IOException {
         Path file = directory.resolve("typo.conf");
         Files.writeString(
