@@ -151,16 +151,9 @@ final class RunReport {
         report.firstDuplicateKeys().forEach(keys::add);
         node.put("injectedDuplicates", report.injectedDuplicates());
         node.put("orderViolations", report.orderViolations());
-        ArrayNode violations = node.putArray("firstOrderViolations");
-        for (OrderViolation violation : report.firstOrderViolations()) {
-            violations
-                    .addObject()
-                    .put("key", violation.key())
-                    .put("partition", violation.partition())
-                    .put("sequence", violation.sequence())
-                    .put("previousSequence", violation.previousSequence());
-        }
+        violations(node.putArray("firstOrderViolations"), report.firstOrderViolations());
         node.put("partitionOrderViolations", report.partitionOrderViolations());
+        violations(node.putArray("firstPartitionOrderViolations"), report.firstPartitionOrderViolations());
         counts(node.putObject("faultsRead"), report.faults());
         latency(node.putObject("endToEndLatencyMillis"), report.endToEndLatency());
     }
@@ -183,6 +176,16 @@ final class RunReport {
         }
         node.put("max", snapshot.max(TimeUnit.MILLISECONDS));
         node.put("mean", snapshot.mean(TimeUnit.MILLISECONDS));
+    }
+
+    private static void violations(ArrayNode node, List<OrderViolation> violations) {
+        for (OrderViolation violation : violations) {
+            node.addObject()
+                    .put("key", violation.key())
+                    .put("partition", violation.partition())
+                    .put("sequence", violation.sequence())
+                    .put("previousSequence", violation.previousSequence());
+        }
     }
 
     private static void latency(ObjectNode node, LatencySummary latency) {

@@ -93,6 +93,8 @@ class RunReportCommandTest {
         assertThat(verification.get("duplicates").asLong()).isZero();
         assertThat(verification.get("injectedDuplicates").asLong()).isEqualTo(injectedDuplicates);
         assertThat(verification.get("orderViolations").asLong()).isZero();
+        assertThat(verification.get("partitionOrderViolations").asLong()).isZero();
+        assertThat(verification.get("firstPartitionOrderViolations").isArray()).isTrue();
         assertThat(verification.get("faultsRead").get("duplicate").asLong()).isEqualTo(injectedDuplicates);
         assertThat(verification.get("endToEndLatencyMillis").get("count").asLong())
                 .isEqualTo(generated);

@@ -176,6 +176,31 @@ public record DeliveryReport(
     }
 
     /**
+     * Throws if any record without a fault header arrived after a record of the same stream and partition with a
+     * higher sequence number, whatever their keys. The engine sends each stream in sequence order, and an idempotent
+     * producer keeps the order within a partition, so a clean run passes. Retries without idempotence can break it.
+     *
+     * @throws AssertionError listing, per stream, how many records were out of order in their partition and the
+     *     first of them with their key, partition and sequence numbers
+     */
+    public void assertOrderedPerPartition() {
+        long violations = sum(streams, StreamReport::partitionOrderViolations);
+        if (violations > 0) {
+            StringBuilder message = new StringBuilder(
+                    "Expected records of each partition in sequence order, but " + violations + " out of order:");
+            streams.values().stream()
+                    .filter(stream -> stream.partitionOrderViolations() > 0)
+                    .forEach(stream -> message.append("\n  stream '")
+                            .append(stream.stream())
+                            .append("': ")
+                            .append(stream.partitionOrderViolations())
+                            .append(" out of order, first ")
+                            .append(stream.firstPartitionOrderViolations()));
+            throw new AssertionError(message.toString());
+        }
+    }
+
+    /**
      * Returns the one-line summary that ends a run, such as
      * {@code verified: generated=10000 acknowledged=10000 consumed=10000 missing=0 duplicates=0}.
      *

@@ -31,6 +31,9 @@ import java.util.Objects;
  *     {@value DeliveryReport#LISTED_SEQUENCES}
  * @param partitionOrderViolations how many records without a fault header had a lower sequence number than a
  *     record of the stream read before from the same partition, whatever their keys
+ * @param firstPartitionOrderViolations the first of those partition order violations in reading order, at most
+ *     {@value DeliveryReport#LISTED_SEQUENCES}, each with the key of the late record ({@code null} without a key)
+ *     and the highest sequence number read before it from the partition
  * @param faults records read with a fault header, by fault kind such as {@code duplicate}
  * @param endToEndLatency the time from each record's {@code kafkasim.sent-at} header to the moment it was read
  */
@@ -47,6 +50,7 @@ public record StreamReport(
         long orderViolations,
         List<OrderViolation> firstOrderViolations,
         long partitionOrderViolations,
+        List<OrderViolation> firstPartitionOrderViolations,
         Map<String, Long> faults,
         LatencySummary endToEndLatency) {
 
@@ -61,6 +65,7 @@ public record StreamReport(
         firstDuplicates = List.copyOf(firstDuplicates);
         firstDuplicateKeys = Collections.unmodifiableList(new ArrayList<>(firstDuplicateKeys));
         firstOrderViolations = List.copyOf(firstOrderViolations);
+        firstPartitionOrderViolations = Collections.unmodifiableList(new ArrayList<>(firstPartitionOrderViolations));
         faults = Map.copyOf(faults);
         Objects.requireNonNull(endToEndLatency, "endToEndLatency");
     }
@@ -91,6 +96,7 @@ public record StreamReport(
                 0,
                 List.of(),
                 0,
+                List.of(),
                 Map.of(),
                 LatencySummary.EMPTY);
     }

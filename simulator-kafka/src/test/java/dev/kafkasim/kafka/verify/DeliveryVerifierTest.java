@@ -119,6 +119,13 @@ class DeliveryVerifierTest {
 
         assertThat(report.orderViolations()).isZero();
         assertThat(report.stream("orders").partitionOrderViolations()).isEqualTo(1);
+        assertThat(report.stream("orders").firstPartitionOrderViolations())
+                .containsExactly(new OrderViolation("customer-a", 0, 0, 1));
+        assertThatCode(report::assertOrderedPerKey).doesNotThrowAnyException();
+        assertThatThrownBy(report::assertOrderedPerPartition)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expected records of each partition in sequence order, but 1 out of order:\n"
+                        + "  stream 'orders': 1 out of order, first [key 'customer-a' partition 0: 0 after 1]");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class StreamTracker {
     private final List<Long> firstDuplicates = new ArrayList<>();
     private final List<String> firstDuplicateKeys = new ArrayList<>();
     private final List<OrderViolation> firstOrderViolations = new ArrayList<>();
+    private final List<OrderViolation> firstPartitionOrderViolations = new ArrayList<>();
     private final Map<Integer, Long> lastPerPartition = new HashMap<>();
     private final Map<KeyInPartition, Long> lastPerKey = new HashMap<>();
     private final Map<String, Long> faults = new TreeMap<>();
@@ -121,6 +122,10 @@ public final class StreamTracker {
         Long previousInPartition = lastPerPartition.get(partition);
         if (previousInPartition != null && sequence < previousInPartition) {
             partitionOrderViolations++;
+            if (firstPartitionOrderViolations.size() < DeliveryReport.LISTED_SEQUENCES) {
+                firstPartitionOrderViolations.add(
+                        new OrderViolation(keyText(key), partition, sequence, previousInPartition));
+            }
         } else {
             lastPerPartition.put(partition, sequence);
         }
@@ -192,6 +197,7 @@ public final class StreamTracker {
                 orderViolations,
                 firstOrderViolations,
                 partitionOrderViolations,
+                firstPartitionOrderViolations,
                 faults,
                 summarize(latencies));
     }
