@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final String RATE_PREFIX = "/api/streams/";
-    private static final String RATE_SUFFIX = "/rate";
+    private static final String STREAMS_PREFIX = "/api/streams/";
 
     private final RunController controller;
     private final EventStream events;
@@ -71,14 +70,32 @@ final class ApiHandler implements HttpHandler {
             case "/api/resume" -> act(exchange, controller::resume);
             case "/api/stop" -> act(exchange, controller::stop);
             default -> {
-                if (path.startsWith(RATE_PREFIX) && path.endsWith(RATE_SUFFIX)) {
-                    String stream = path.substring(RATE_PREFIX.length(), path.length() - RATE_SUFFIX.length());
-                    act(exchange, () -> controller.setRate(stream, rate(body(exchange))));
+                if (path.startsWith(STREAMS_PREFIX)) {
+                    routeStream(exchange, path);
                 } else {
-                    throw new ApiException(ApiException.NOT_FOUND, "no API at " + path + "; see docs/dashboard.md");
+                    throw notFound(path);
                 }
             }
         }
+    }
+
+    /** Routes {@code /api/streams/STREAM/rate}, {@code .../pause} and {@code .../resume}. */
+    private void routeStream(HttpExchange exchange, String path) throws IOException {
+        int slash = path.lastIndexOf('/');
+        String stream = path.substring(STREAMS_PREFIX.length(), Math.max(slash, STREAMS_PREFIX.length()));
+        if (stream.isEmpty()) {
+            throw notFound(path);
+        }
+        switch (path.substring(slash + 1)) {
+            case "rate" -> act(exchange, () -> controller.setRate(stream, rate(body(exchange))));
+            case "pause" -> act(exchange, () -> controller.setStreamPaused(stream, true));
+            case "resume" -> act(exchange, () -> controller.setStreamPaused(stream, false));
+            default -> throw notFound(path);
+        }
+    }
+
+    private static ApiException notFound(String path) {
+        return new ApiException(ApiException.NOT_FOUND, "no API at " + path + "; see docs/dashboard.md");
     }
 
     /** Runs a control and answers with the status after it. */

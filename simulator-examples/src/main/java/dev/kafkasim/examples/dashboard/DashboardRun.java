@@ -26,11 +26,13 @@ import dev.kafkasim.kafka.verify.DeliveryVerifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ final class DashboardRun {
     private final SimulatorEngine engine;
     private final Map<String, RecordingSink> sinks;
     private final LiveMetrics metrics;
+    // The engine reports no per-stream pause state, so the run keeps it. Only this class pauses its streams.
+    private final Set<String> pausedStreams = new HashSet<>();
     private volatile DeliveryVerifier verifier;
     private volatile EngineStats finalStats;
     private volatile Verification verification;
@@ -160,6 +164,27 @@ final class DashboardRun {
     /** Stops generating and waits until every record is acknowledged or counted failed. */
     void stop() {
         engine.stop();
+    }
+
+    /**
+     * Pauses or resumes one stream while the others go on.
+     *
+     * @return {@code false} if the stream was already in that state
+     */
+    boolean setStreamPaused(String stream, boolean pause) {
+        synchronized (pausedStreams) {
+            if (pausedStreams.contains(stream) == pause) {
+                return false;
+            }
+            if (pause) {
+                engine.pause(stream);
+                pausedStreams.add(stream);
+            } else {
+                engine.resume(stream);
+                pausedStreams.remove(stream);
+            }
+            return true;
+        }
     }
 
     /** Closes the verifier and the engine. Idempotent. */
@@ -295,7 +320,14 @@ final class DashboardRun {
                 consumed.getOrDefault(stream.stream(), 0L),
                 stream.lagMillis(),
                 stream.faults(),
+                !finished && isStreamPaused(stream.stream()),
                 recent);
+    }
+
+    private boolean isStreamPaused(String stream) {
+        synchronized (pausedStreams) {
+            return pausedStreams.contains(stream);
+        }
     }
 
     private List<String> topics() {

@@ -43,7 +43,10 @@ record DashboardStatus(
     /** Counts across all streams; {@code consumed} counts records the verifier read back. */
     record Totals(long generated, long acknowledged, long failed, long inFlight, long consumed) {}
 
-    /** One stream's rates, counts and its latest records; rates in records per second. */
+    /**
+     * One stream's rates, counts and its latest records; rates in records per second. {@code paused} is true while
+     * the stream alone is paused, and stays false when the whole run is.
+     */
     record StreamView(
             String stream,
             String topic,
@@ -55,6 +58,7 @@ record DashboardStatus(
             long consumed,
             long lagMillis,
             Map<String, Long> faults,
+            boolean paused,
             List<RecentRecord> recent) {}
 
     /** A record as sent: its key and value as text, its event time in epoch milliseconds and its fault, if any. */

@@ -148,15 +148,25 @@ final class RunController implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(problems.get(0));
         }
-        DashboardRun active = requireState("change the rate", RUNNING, PAUSED);
-        if (!active.engine().stats().streams().containsKey(stream)) {
-            throw new ApiException(
-                    ApiException.NOT_FOUND,
-                    "unknown stream '" + stream + "'; the run has "
-                            + active.engine().stats().streams().keySet());
-        }
+        DashboardRun active = requireStream("change the rate", stream);
         active.engine().setRate(stream, Rate.parse(rate));
         LOG.info("Dashboard set the rate of stream '{}' to {}", stream, rate);
+    }
+
+    /**
+     * Pauses or resumes one stream while the others go on.
+     *
+     * @throws ApiException with status 404 for an unknown stream, 409 unless running or paused, or when the stream
+     *     is already in that state
+     */
+    void setStreamPaused(String stream, boolean pause) {
+        String action = pause ? "pause" : "resume";
+        DashboardRun active = requireStream(action + " stream '" + stream + "'", stream);
+        if (!active.setStreamPaused(stream, pause)) {
+            throw ApiException.conflict(
+                    "cannot " + action + " stream '" + stream + "': it is already " + (pause ? "paused" : "running"));
+        }
+        LOG.info("Dashboard {} stream '{}'", pause ? "paused" : "resumed", stream);
     }
 
     /** Returns what the page shows now. */
@@ -230,6 +240,18 @@ final class RunController implements AutoCloseable {
             }
             throw ApiException.conflict("cannot " + action + ": the run is " + describeState(state));
         }
+    }
+
+    /** Returns the active run after checking that it is running or paused and has the stream. */
+    private DashboardRun requireStream(String action, String stream) {
+        DashboardRun active = requireState(action, RUNNING, PAUSED);
+        if (!active.engine().stats().streams().containsKey(stream)) {
+            throw new ApiException(
+                    ApiException.NOT_FOUND,
+                    "unknown stream '" + stream + "'; the run has "
+                            + active.engine().stats().streams().keySet());
+        }
+        return active;
     }
 
     private static String describeState(String state) {

@@ -71,6 +71,10 @@ class DashboardApiTest {
         Response pausedAgain = post("/api/pause", "");
         Response resumed = post("/api/resume", "");
         Response rateChanged = post("/api/streams/sensors/rate", "{\"rate\": \"100/s\"}");
+        Response streamPaused = post("/api/streams/sensors/pause", "");
+        Response streamPausedAgain = post("/api/streams/sensors/pause", "");
+        Response unknownStreamPaused = post("/api/streams/nope/pause", "");
+        Response streamResumed = post("/api/streams/sensors/resume", "");
         Response stopped = post("/api/stop", "");
 
         assertThat(paused.body.get("state").asText()).isEqualTo("PAUSED");
@@ -79,6 +83,15 @@ class DashboardApiTest {
         assertThat(pausedAgain.body.get("error").asText()).isEqualTo("cannot pause: the run is paused");
         assertThat(resumed.body.get("state").asText()).isEqualTo("RUNNING");
         assertThat(rateChanged.status).isEqualTo(200);
+        assertThat(streamPaused.body.at("/streams/0/paused").asBoolean()).isTrue();
+        assertThat(streamPaused.body.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(streamPausedAgain.status).isEqualTo(409);
+        assertThat(streamPausedAgain.body.get("error").asText())
+                .isEqualTo("cannot pause stream 'sensors': it is already paused");
+        assertThat(unknownStreamPaused.status).isEqualTo(404);
+        assertThat(unknownStreamPaused.body.get("error").asText())
+                .isEqualTo("unknown stream 'nope'; the run has [sensors]");
+        assertThat(streamResumed.body.at("/streams/0/paused").asBoolean()).isFalse();
         assertThat(stopped.body.get("state").asText()).isEqualTo("STOPPED");
         assertThat(stopped.body.at("/streams/0/topic").asText()).isEqualTo("api.sensors");
         assertThat(stopped.body.at("/streams/0/recent/0/key").asText()).startsWith("sensor-");

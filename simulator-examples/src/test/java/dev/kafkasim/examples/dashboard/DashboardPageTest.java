@@ -118,6 +118,12 @@ class DashboardPageTest {
                 .click();
         wait.until(driver -> text(By.cssSelector("#recent caption")).contains("target 250/s"));
         assertThat(text(By.cssSelector("#recent caption"))).startsWith("sensors → page.sensors · target 250/s");
+        clickStreamPause();
+        wait.until(driver -> text(By.cssSelector("#recent caption")).contains(" · paused"));
+        assertThat(text(By.cssSelector("#streams .stream-pause"))).isEqualTo("Resume");
+        clickStreamPause();
+        wait.until(driver -> !text(By.cssSelector("#recent caption")).contains(" · paused"));
+        assertThat(text(By.cssSelector("#streams .stream-pause"))).isEqualTo("Pause");
         assertThat(text(By.cssSelector("#recent tbody td:nth-child(2)"))).startsWith("sensor-");
         screenshot("dashboard-running.png");
         click("stop");
@@ -237,6 +243,11 @@ class DashboardPageTest {
 
     private static void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private static void clickStreamPause() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#streams .stream-pause")))
+                .click();
     }
 
     private static WebElement button(String id) {

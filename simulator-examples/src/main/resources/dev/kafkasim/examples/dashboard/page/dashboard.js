@@ -121,6 +121,7 @@
         <div class="input-group input-group-sm">
           <input type="text" class="form-control stream-rate" aria-label="rate">
           <button type="button" class="btn btn-outline-primary stream-set-rate" disabled>Set rate</button>
+          <button type="button" class="btn btn-outline-warning stream-pause" disabled>Pause</button>
         </div>`;
       group.querySelector('.fw-semibold').textContent = stream.name;
       group.querySelector('.stream-topic').value = stream.topic;
@@ -128,6 +129,10 @@
       group.querySelector('.stream-set-rate').addEventListener('click', () => control(
           '/api/streams/' + encodeURIComponent(stream.name) + '/rate',
           { rate: group.querySelector('.stream-rate').value }));
+      // The button pauses a running stream and resumes a paused one, as the latest status reports it.
+      group.querySelector('.stream-pause').addEventListener('click', () => control(
+          '/api/streams/' + encodeURIComponent(stream.name) + '/'
+              + (group.querySelector('.stream-pause').dataset.paused === 'true' ? 'resume' : 'pause')));
       container.append(group);
     });
     renderButtons();
@@ -176,9 +181,14 @@
     ['start', 'pause', 'resume', 'stop'].forEach(action => {
       byId(action).disabled = requestPending || !actions[action];
     });
-    const running = new Set(status && actions.stop ? status.streams.map(stream => stream.stream) : []);
+    const active = new Map(status && actions.stop ? status.streams.map(stream => [stream.stream, stream]) : []);
     document.querySelectorAll('#streams .stream').forEach(group => {
-      group.querySelector('.stream-set-rate').disabled = requestPending || !running.has(group.dataset.stream);
+      const stream = active.get(group.dataset.stream);
+      group.querySelector('.stream-set-rate').disabled = requestPending || !stream;
+      const pause = group.querySelector('.stream-pause');
+      pause.disabled = requestPending || !stream;
+      pause.dataset.paused = String(Boolean(stream && stream.paused));
+      pause.textContent = stream && stream.paused ? 'Resume' : 'Pause';
     });
   }
 
@@ -215,6 +225,7 @@
           <thead><tr><th>Seq</th><th>Key</th><th>Value</th><th>Timestamp</th><th>Fault</th></tr></thead>
           <tbody></tbody></table>`;
       wrapper.querySelector('caption').textContent = stream.stream + ' → ' + stream.topic
+          + (stream.paused ? ' · paused' : '')
           + ' · target ' + formatRate(stream.targetRate) + ' · achieved ' + formatRate(stream.achievedRate)
           + ' · lag ' + format(stream.lagMillis) + ' ms';
       wrapper.querySelector('tbody').replaceChildren(...stream.recent.map(record => {
