@@ -64,8 +64,8 @@ final class DecimalText {
     }
 
     private static int writeDigits(int number, char[] buffer, int start) {
-        int digits = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10_000 ? 4 : 5;
-        for (int bound = 100_000; number >= bound && bound > 0; bound *= 10) {
+        int digits = 1;
+        for (int bound = 10; number >= bound && digits < 10; bound *= 10) {
             digits++;
         }
         int rest = number;

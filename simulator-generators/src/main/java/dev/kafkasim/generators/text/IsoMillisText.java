@@ -8,9 +8,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * Formats epoch milliseconds as ISO-8601 text in UTC with milliseconds, such as {@code 2026-01-01T00:00:00.250Z},
  * exactly as the pattern {@code uuuu-MM-dd'T'HH:mm:ss.SSSX} does. The date part is computed once per day and the
- * time of day with integer arithmetic, which is about ten times faster than {@link DateTimeFormatter}: a JFR
- * profile of the iot-sensors scenario put a third of the driver thread's time in that formatter, most of it in
- * its fraction printer, which goes through {@link java.math.BigDecimal}.
+ * time of day with integer arithmetic, because {@link DateTimeFormatter} is slow here: a JFR profile of the
+ * iot-sensors scenario put a third of the driver thread's time in it, most of that in its fraction printer, which
+ * goes through {@link java.math.BigDecimal}.
  *
  * <p>Years outside 1970 to 9999, whose text has a sign or more than four digits, go through the formatter. Not
  * thread-safe: it caches the last day, so each generator has its own.
