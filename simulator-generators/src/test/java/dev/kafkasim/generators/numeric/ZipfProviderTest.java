@@ -8,6 +8,7 @@ import dev.kafkasim.generators.testkit.GeneratorContractTest;
 import dev.kafkasim.generators.testkit.Statistics;
 import dev.kafkasim.generators.testkit.TestGenerationContext;
 import dev.kafkasim.generators.testkit.TestGenerators;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,19 @@ class ZipfProviderTest extends GeneratorContractTest {
 
         assertThat(created.values(new TestGenerationContext(3), 1000))
                 .allSatisfy(value -> assertThat((String) value).matches("product-(0\\d\\d|100)"));
+    }
+
+    @Test
+    void formattedTextMatchesRanksOfSameSeed() {
+        String block = "type = zipf, cardinality = 100000, exponent = 0.8";
+        List<Object> ranks = TestGenerators.create(provider(), block).values(new TestGenerationContext(5), 2000);
+        List<Object> texts = TestGenerators.create(provider(), block + ", format = \"p-%06d\"")
+                .values(new TestGenerationContext(5), 2000);
+
+        for (int i = 0; i < ranks.size(); i++) {
+            assertThat(texts.get(i)).isEqualTo(String.format(java.util.Locale.ROOT, "p-%06d", (Long) ranks.get(i)));
+        }
+        assertThat(ranks).anySatisfy(rank -> assertThat((Long) rank).isGreaterThan(65_536L));
     }
 
     @Test
