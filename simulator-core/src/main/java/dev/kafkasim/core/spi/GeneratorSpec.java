@@ -77,12 +77,14 @@ public final class GeneratorSpec extends PluginSpec {
 
     /**
      * Returns the fields of this generator's stream declared before its field, whose values a generator may read
-     * with {@link GenerationContext#field(String)}.
+     * with {@link GenerationContext#field(String)}: all of them for a header's generator, which runs after the
+     * fields.
      */
     public List<String> fieldsBefore() {
         List<String> fields = catalog.fields(stream);
         int index = fields.indexOf(field);
-        return index < 0 ? List.of() : List.copyOf(fields.subList(0, index));
+        // A header's generator is not a field and runs after every field.
+        return index < 0 ? List.copyOf(fields) : List.copyOf(fields.subList(0, index));
     }
 
     /** Returns the simulation's streams and fields. */

@@ -139,6 +139,13 @@ public final class KafkasimCommand implements Callable<Integer> {
             description = "Print every generator type on the class path with its description, then exit.")
     private boolean listGenerators;
 
+    @Option(
+            names = "--print-schema",
+            paramLabel = "STREAM[:key]",
+            description = "Print the schema that a stream's value format writes (its key format's with :key), such"
+                    + " as the Avro schema of format = avro, as JSON, then exit without sending anything.")
+    private String printSchema;
+
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     private boolean verbose;
 
@@ -159,8 +166,16 @@ public final class KafkasimCommand implements Callable<Integer> {
     private String dashboardAddress = DashboardServer.DEFAULT_ADDRESS;
 
     /** Options that set up one run, which --dashboard rejects. */
-    private static final List<String> DASHBOARD_EXCLUDED_OPTIONS =
-            List.of("--scenario", "--duration", "--rate", "--count", "--seed", "--clock", "--sink", "--report");
+    private static final List<String> DASHBOARD_EXCLUDED_OPTIONS = List.of(
+            "--scenario",
+            "--duration",
+            "--rate",
+            "--count",
+            "--seed",
+            "--clock",
+            "--sink",
+            "--report",
+            "--print-schema");
 
     @Spec
     private CommandSpec spec;
@@ -208,6 +223,9 @@ public final class KafkasimCommand implements Callable<Integer> {
                 return EXIT_OK;
             }
             Config scenario = loadScenario(new ScenarioLoader(classLoader));
+            if (printSchema != null) {
+                return SchemaPrinter.print(printSchema, overrides().applyTo(scenario), classLoader, out);
+            }
             if (isConsole()) {
                 consoleRun = new ConsoleRun(err, classLoader);
                 return consoleRun.run(scenario, overrides());

@@ -6,7 +6,9 @@ import dev.kafkasim.core.spi.FieldGenerator;
 import dev.kafkasim.core.spi.GenerationContext;
 import dev.kafkasim.core.spi.GeneratorProvider;
 import dev.kafkasim.core.spi.GeneratorSpec;
+import dev.kafkasim.core.spi.ValueType;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +58,7 @@ public final class VehiclePositionProvider implements GeneratorProvider {
         if (!(turnStddev >= 0)) {
             spec.reject("turn-stddev", turnStddev, "a number of degrees, 0 or more");
         }
+        spec.declare(ValueType.objectOf(SCHEMA, List.of(ValueType.DOUBLE, ValueType.DOUBLE, ValueType.DOUBLE)));
         return new Tracks(startLat, startLon, speedKmh, turnStddev);
     }
 
