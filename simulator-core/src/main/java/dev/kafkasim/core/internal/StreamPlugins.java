@@ -1,6 +1,7 @@
 package dev.kafkasim.core.internal;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigOrigin;
 import dev.kafkasim.core.ConfigProblem;
 import dev.kafkasim.core.HeaderSpec;
 import dev.kafkasim.core.RecordSchema;
@@ -113,6 +114,12 @@ public record StreamPlugins(
         return generators;
     }
 
+    /** Returns where a format was declared: the line of {@code format = avro} for a bare type name. */
+    private static ConfigOrigin formatOrigin(Config block) {
+        boolean bareType = block.root().size() == 1 && block.hasPath("type");
+        return bareType ? block.getValue("type").origin() : block.origin();
+    }
+
     private static RecordEncoder format(
             StreamSpec stream,
             RecordSchema schema,
@@ -131,7 +138,7 @@ public record StreamPlugins(
                 forKey,
                 stream.path() + "." + key,
                 block,
-                block.origin(),
+                formatOrigin(block),
                 problems);
         return registry.createFormat(spec);
     }

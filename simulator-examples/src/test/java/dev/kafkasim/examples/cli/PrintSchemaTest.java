@@ -68,6 +68,23 @@ class PrintSchemaTest {
                         + " its streams are sensors, logs");
     }
 
+    @Test
+    void invalidAvroFieldNamePointsAtFormatLine() throws IOException {
+        Path file = Files.writeString(directory.resolve("named.conf"), """
+                simulation.streams.sensors {
+                  format = avro
+                  fields { device-id { type = uuid } }
+                }
+                """);
+
+        CommandRunner.Result result = CommandRunner.run(file.toString(), "--print-schema", "sensors");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("named.conf:2: simulation.streams.sensors.format: field 'device-id' of stream 'sensors' is"
+                        + " not a valid Avro name");
+    }
+
     private String scenario() throws IOException {
         return Files.writeString(directory.resolve("sensors.conf"), SCENARIO).toString();
     }
