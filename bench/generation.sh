@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures generation speed with JMH: values per second of each built-in generator (GeneratorBenchmark), then the
-# whole iot-sensors record through the engine into a discarding sink beside the hand-written 5-field baseline
-# (GenerationRatio, which runs the methods alternately in separate forks and prints the medians).
+# Measures generation speed with JMH. GeneratorBenchmark gives values per second of each built-in generator. Then
+# GenerationRatio runs the whole iot-sensors record through the engine into a discarding sink, beside the
+# hand-written 5-field baseline, alternately in separate forks, and prints the medians.
 # The last line is: generation-ratio engine X direct Y
 #
 # Usage: bench/generation.sh [--quick] [--rounds N] [--skip-generators] [--skip-build]

@@ -3,7 +3,7 @@
 # the same rates against one embedded broker on 127.0.0.1.
 #
 # kafkasim: the 100-byte sensor stream on the real-time clock, into a sink that stores System.nanoTime() at each
-# send; it prints the achieved rate, its error and the schedule lag (send time minus scheduled time) at p50, p99
+# send. It prints the achieved rate, its error and the schedule lag (send time minus scheduled time) at p50, p99
 # and max. ProducerPerformance: 100-byte records, linger.ms=5, batch.size=65536, acks=1; its throttle reports no
 # schedule lag, so the script prints its achieved rate, its error and its send-to-acknowledgement latency.
 #
