@@ -75,6 +75,9 @@ class ConsoleSinkTest {
         }
         List<JsonNode> lines = new ArrayList<>();
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+            assertThat(line)
+                    .as("each line is one JSON object from its first character")
+                    .startsWith("{");
             lines.add(MAPPER.readTree(line));
         }
         return lines;

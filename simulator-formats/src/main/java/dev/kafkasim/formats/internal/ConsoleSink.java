@@ -37,6 +37,9 @@ public final class ConsoleSink implements Sink {
     public void open(SinkContext context) {
         try {
             generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            // The sink writes the line break itself, so Jackson's space between root values would start each
+            // line after the first with a space.
+            generator.setRootValueSeparator(null);
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         } catch (IOException e) {
