@@ -10,6 +10,9 @@ final class ApiException extends RuntimeException {
     /** HTTP status for invalid input. */
     static final int BAD_REQUEST = 400;
 
+    /** HTTP status for a request that another web site sent through the user's browser. */
+    static final int FORBIDDEN = 403;
+
     /** HTTP status for a stream or path that does not exist. */
     static final int NOT_FOUND = 404;
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API under {@code /api}: the run's controls, its status, the event stream and the scenarios the page
- * offers. Errors are JSON with a reason: 400 for invalid input, 404 for an unknown stream or path, 409 for an action
- * the run's state does not allow, 502 when the cluster cannot be reached.
+ * offers. Errors are JSON with a reason: 400 for invalid input, 403 for a request from another web site (see
+ * {@link RequestGuard}), 404 for an unknown stream or path, 409 for an action the run's state does not allow, 502
+ * when the cluster cannot be reached.
  */
 final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);

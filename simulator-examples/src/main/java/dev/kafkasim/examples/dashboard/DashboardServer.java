@@ -235,7 +235,8 @@ public final class DashboardServer implements AutoCloseable {
          * @throws KafkasimException if the address is unknown or the port cannot be bound
          */
         public DashboardServer start() {
-            InetSocketAddress address = new InetSocketAddress(resolve(bindAddress), port);
+            InetAddress host = resolve(bindAddress);
+            InetSocketAddress address = new InetSocketAddress(host, port);
             warnIfReachable(address);
             HttpServer server;
             try {
@@ -253,8 +254,12 @@ public final class DashboardServer implements AutoCloseable {
             });
             RunController controller = new RunController(bootstrapServers, classLoader);
             EventStream events = new EventStream(controller::status);
-            server.createContext("/api/", new ApiHandler(controller, events));
-            server.createContext("/", new StaticFiles(classLoader));
+            RequestGuard guard =
+                    new RequestGuard(bindAddress, host, server.getAddress().getPort());
+            server.createContext("/api/", new ApiHandler(controller, events))
+                    .getFilters()
+                    .add(guard);
+            server.createContext("/", new StaticFiles(classLoader)).getFilters().add(guard);
             server.setExecutor(executor);
             server.start();
             DashboardServer dashboard = new DashboardServer(server, executor, controller, events);

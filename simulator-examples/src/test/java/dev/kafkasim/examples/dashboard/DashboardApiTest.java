@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,6 +190,66 @@ class DashboardApiTest {
     }
 
     @Test
+    void foreignHostIsForbidden() throws Exception {
+        for (String path : List.of("/api/status", "/")) {
+            RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+
+            assertThat(response.status).as(path).isEqualTo(403);
+            assertThat(JSON.readTree(response.body).get("error").asText())
+                    .as(path)
+                    .startsWith("forbidden Host header 'evil.example'");
+        }
+    }
+
+    @Test
+    void ownHostNamesAreAccepted() throws Exception {
+        int port = server.uri().getPort();
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port)) {
+            RawResponse response = raw("GET /api/status HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(response.status).as(host).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void foreignOriginIsForbidden() throws Exception {
+        Response response = send(HttpRequest.newBuilder(server.uri().resolve("/api/stop"))
+                .header("Origin", "http://evil.example")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build());
+
+        assertThat(response.status).isEqualTo(403);
+        assertThat(response.body.get("error").asText()).startsWith("forbidden Origin header 'http://evil.example'");
+    }
+
+    @Test
+    void ownOriginIsAccepted() throws Exception {
+        String origin = "http://127.0.0.1:" + server.uri().getPort();
+        Response response = send(HttpRequest.newBuilder(server.uri().resolve("/api/resume"))
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        // Passes the guard and reaches the controller, which has no paused run to resume.
+        assertThat(response.status).isEqualTo(409);
+    }
+
+    @Test
+    void formBodyIsUnsupported() throws Exception {
+        Response response = send(HttpRequest.newBuilder(server.uri().resolve("/api/start"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("scenario=iot-sensors"))
+                .build());
+
+        assertThat(response.status).isEqualTo(403);
+        assertThat(response.body.get("error").asText())
+                .isEqualTo("unsupported Content-Type 'application/x-www-form-urlencoded'; POST requests with a body"
+                        + " must send Content-Type: application/json");
+        assertThat(status().get("state").asText()).isNotEqualTo("STARTING");
+    }
+
+    @Test
     void unknownPathIsNotFound() throws Exception {
         Response response = get("/api/nothing");
 
@@ -234,5 +296,20 @@ class DashboardApiTest {
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** Sends a request as raw bytes, because the HTTP client does not let a caller set the Host header. */
+    private static RawResponse raw(String request) throws IOException {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new RawResponse(status, response.substring(bodyStart + 4));
+        }
+    }
+
     private record Response(int status, JsonNode body) {}
+
+    private record RawResponse(int status, String body) {}
 }
