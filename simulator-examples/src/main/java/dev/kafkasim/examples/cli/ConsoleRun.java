@@ -47,6 +47,9 @@ final class ConsoleRun {
             });
             err.println("written: generated=" + stats.generated() + " acknowledged=" + stats.acknowledged() + " failed="
                     + stats.failed());
+            if (stats.generated() == 0) {
+                err.println("kafkasim: no records were generated; check the streams' count, duration and rate");
+            }
             err.flush();
             return stats.generated() > 0 && stats.failed() == 0 ? KafkasimCommand.EXIT_OK : KafkasimCommand.EXIT_FAILED;
         } finally {

@@ -222,6 +222,10 @@ public final class KafkasimCommand implements Callable<Integer> {
                 DashboardServer.run(dashboardPort, dashboardAddress, bootstrapServers, out);
                 return EXIT_OK;
             }
+            if (count != null && count < 1) {
+                throw new InvalidArgumentException(
+                        "invalid --count " + count + ": expected a whole number of records, 1 or more");
+            }
             Config scenario = loadScenario(new ScenarioLoader(classLoader));
             if (printSchema != null) {
                 return SchemaPrinter.print(printSchema, overrides().applyTo(scenario), classLoader, out);

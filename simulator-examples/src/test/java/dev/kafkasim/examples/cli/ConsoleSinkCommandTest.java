@@ -59,6 +59,15 @@ class ConsoleSinkCommandTest {
                 .contains("command line: simulation.clock: invalid value 'fast'; expected real-time or virtual");
     }
 
+    @Test
+    void zeroCountIsRejected() throws Exception {
+        Output output = run("--sink", "console", "--clock", "virtual", "--count", "0");
+
+        assertThat(output.result.exitCode()).isEqualTo(KafkasimCommand.EXIT_INVALID);
+        assertThat(output.result.err()).contains("invalid --count 0: expected a whole number of records, 1 or more");
+        assertThat(output.stdout).isEmpty();
+    }
+
     private static Output run(String... args) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -274,7 +274,9 @@ public final class Simulation {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
-            log.error("Simulation {} failed: {}", runId, e.toString(), e);
+            // The caller reads the exception from failure(), so the stack trace is only logged at DEBUG.
+            log.error("Simulation {} failed: {}", runId, e.toString());
+            log.debug("Stack trace of the failure of simulation {}", runId, e);
         } finally {
             if (!completed) {
                 dropUnsent();
