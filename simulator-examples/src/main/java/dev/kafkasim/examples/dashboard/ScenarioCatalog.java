@@ -27,6 +27,9 @@ final class ScenarioCatalog {
     /** The bundled scenario the page selects first. */
     static final String DEFAULT_SCENARIO = "iot-sensors";
 
+    /** The endings of the scenario file names the dashboard reads: HOCON, and JSON, which is valid HOCON. */
+    static final List<String> FILE_EXTENSIONS = List.of(".conf", ".hocon", ".json");
+
     private final ClassLoader classLoader;
 
     ScenarioCatalog(ClassLoader classLoader) {
@@ -48,11 +51,18 @@ final class ScenarioCatalog {
     }
 
     /**
-     * Parses a scenario file.
+     * Parses a scenario file. Only names ending in one of {@link #FILE_EXTENSIONS} are read, because a parse error
+     * quotes the file's text and the page may be asked to read any path on the server's machine.
      *
-     * @throws ApiException with status 400 if the file is missing, unreadable or not valid HOCON
+     * @throws ApiException with status 400 if the name has another extension, or the file is missing, unreadable or
+     *     not valid HOCON
      */
     Config file(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (FILE_EXTENSIONS.stream().noneMatch(name::endsWith)) {
+            throw ApiException.badRequest("invalid scenario file '" + file + "': the dashboard only reads files whose"
+                    + " name ends in " + String.join(", ", FILE_EXTENSIONS));
+        }
         if (!Files.isRegularFile(file)) {
             throw ApiException.badRequest("scenario file not found: " + file.toAbsolutePath());
         }

@@ -147,6 +147,23 @@ class DashboardApiTest {
     }
 
     @Test
+    void scenarioFileWithOtherExtensionIsRejected(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("hostname");
+        Files.writeString(file, "secret-host-name\n");
+
+        Response described = get("/api/scenario?file=" + file);
+        Response started = post("/api/start", "{\"scenarioFile\": " + JSON.writeValueAsString(file.toString()) + "}");
+
+        for (Response response : List.of(described, started)) {
+            assertThat(response.status).isEqualTo(400);
+            assertThat(response.body.get("error").asText())
+                    .isEqualTo("invalid scenario file '" + file + "': the dashboard only reads files whose name ends"
+                            + " in .conf, .hocon, .json")
+                    .doesNotContain("secret-host-name");
+        }
+    }
+
+    @Test
     void controlWithoutRunIsConflict() throws Exception {
         Response response = post("/api/resume", "");
 
