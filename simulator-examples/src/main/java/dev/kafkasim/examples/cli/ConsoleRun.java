@@ -35,6 +35,9 @@ final class ConsoleRun {
      * @throws dev.kafkasim.core.ConfigurationException if the scenario or an option is invalid
      */
     int run(Config scenario, ScenarioOverrides overrides) {
+        // The console sink replaces the scenario's sinks, so those are checked first: a preview must not pass a
+        // scenario that a real run rejects.
+        SimulationSpec.parse(overrides.applyTo(scenario), classLoader);
         SimulationSpec spec = SimulationSpec.parse(overrides.applyTo(withConsoleSink(scenario)), classLoader);
         try (SimulatorEngine running =
                 SimulatorEngine.builder().spec(spec).classLoader(classLoader).build()) {

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command with {@code --sink console}: records as JSON lines on standard output, and nothing else there. */
 class ConsoleSinkCommandTest {
@@ -65,6 +68,28 @@ class ConsoleSinkCommandTest {
 
         assertThat(output.result.exitCode()).isEqualTo(KafkasimCommand.EXIT_INVALID);
         assertThat(output.result.err()).contains("invalid --count 0: expected a whole number of records, 1 or more");
+        assertThat(output.stdout).isEmpty();
+    }
+
+    @Test
+    void scenarioSinksAreCheckedToo(@TempDir Path directory) throws Exception {
+        Path scenario = directory.resolve("typo.conf");
+        Files.writeString(scenario, """
+                simulation {
+                  sinks.main { type = kafak }
+                  streams.s {
+                    count = 1
+                    fields {
+                      x { type = constant, value = 1 }
+                    }
+                  }
+                }
+                """);
+
+        Output output = run("--sink", "console", "--clock", "virtual", scenario.toString());
+
+        assertThat(output.result.exitCode()).isEqualTo(KafkasimCommand.EXIT_INVALID);
+        assertThat(output.result.err()).contains("unknown sink type 'kafak'");
         assertThat(output.stdout).isEmpty();
     }
 
