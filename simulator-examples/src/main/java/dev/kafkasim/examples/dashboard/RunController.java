@@ -81,6 +81,7 @@ final class RunController implements AutoCloseable {
      *     broker, a sink or the verifier fails to start
      */
     void start(RunSettings settings) {
+        checkStreams(settings);
         synchronized (lock) {
             if (closed) {
                 throw ApiException.conflict("cannot start: the dashboard is shutting down");
@@ -292,12 +293,28 @@ final class RunController implements AutoCloseable {
         }
     }
 
+    /**
+     * Rejects settings for streams the scenario does not declare, before the run's state changes, as invalid
+     * settings are. A scenario that cannot be read is left to {@link #start} to report in the status.
+     */
+    private void checkStreams(RunSettings settings) {
+        if (settings.streams().isEmpty()) {
+            return;
+        }
+        Config scenario;
+        try {
+            scenario = settings.loadScenario(scenarios);
+        } catch (ApiException e) {
+            return;
+        }
+        settings.checkStreams(scenario);
+    }
+
     private SimulationSpec parse(RunSettings settings, String servers) {
         Config scenario = settings.loadScenario(scenarios);
+        settings.checkStreams(scenario);
         try {
-            SimulationSpec spec = SimulationSpec.parse(settings.applyTo(scenario, servers), classLoader);
-            settings.checkStreams(spec);
-            return spec;
+            return SimulationSpec.parse(settings.applyTo(scenario, servers), classLoader);
         } catch (ConfigurationException e) {
             throw invalidScenario(settings, e);
         } catch (ConfigException e) {

@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValueType;
 import dev.kafkasim.core.Rate;
-import dev.kafkasim.core.SimulationSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -114,17 +114,20 @@ record RunSettings(
     }
 
     /**
-     * Checks that every stream these settings name is in the spec.
+     * Checks that every stream these settings name is declared in the scenario, before the settings are applied,
+     * because a setting for an unknown stream would otherwise declare a stream without fields.
      *
      * @throws ApiException with status 400 naming the unknown streams and the scenario's streams
      */
-    void checkStreams(SimulationSpec spec) {
+    void checkStreams(Config scenario) {
+        Set<String> known = childNames(scenario, "simulation.streams");
         List<String> unknown = streams.keySet().stream()
-                .filter(stream -> !spec.streams().containsKey(stream))
+                .filter(stream -> !known.contains(stream))
+                .map(stream -> "'" + stream + "'")
                 .toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown streams " + unknown + " in the request; scenario '" + label()
-                    + "' has " + spec.streams().keySet());
+            throw ApiException.badRequest((unknown.size() == 1 ? "unknown stream " : "unknown streams ")
+                    + String.join(", ", unknown) + "; scenario '" + label() + "' has " + new TreeSet<>(known));
         }
     }
 

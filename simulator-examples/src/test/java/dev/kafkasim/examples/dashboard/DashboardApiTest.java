@@ -164,6 +164,20 @@ class DashboardApiTest {
     }
 
     @Test
+    void unknownStreamLeavesStateUnchanged() throws Exception {
+        JsonNode before = status();
+
+        Response response = post("/api/start", "{\"streams\": {\"nostream\": {\"rate\": \"5/s\"}}}");
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.body.get("error").asText())
+                .isEqualTo("unknown stream 'nostream'; scenario 'iot-sensors' has [sensors]");
+        JsonNode after = status();
+        assertThat(after.get("state")).isEqualTo(before.get("state"));
+        assertThat(after.get("error")).isEqualTo(before.get("error"));
+    }
+
+    @Test
     void controlWithoutRunIsConflict() throws Exception {
         Response response = post("/api/resume", "");
 
