@@ -120,6 +120,9 @@ class EngineScenariosTest {
         assertThat(records)
                 .allSatisfy(record -> assertThat((String) field(record, "reference"))
                         .isEqualTo(field(record, "customer_id") + "/" + field(record, "order_id")));
+        assertThat(records)
+                .allSatisfy(
+                        record -> assertThat((List<?>) field(record, "lines")).hasSizeBetween(1, 4));
     }
 
     @Test
