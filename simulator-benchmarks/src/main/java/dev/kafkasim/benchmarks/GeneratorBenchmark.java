@@ -58,7 +58,7 @@ public class GeneratorBenchmark {
                     "{ type = nullable, fraction = 0.8, of { type = pattern, format = \"C%03d\", cardinality = 50 } }"),
             Map.entry(
                     "object",
-                    "{ type = object, fields { lat { type = uniform, min = 47.0, max = 55.0, scale = 5 },"
+                    "{ type = object, fields { lat { type = uniform, min = 47.0, max = 55.0, scale = 5 }\n"
                             + " lon { type = uniform, min = 5.9, max = 15.0, scale = 5 } } }"),
             Map.entry(
                     "array",

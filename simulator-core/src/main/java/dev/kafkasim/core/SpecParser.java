@@ -319,6 +319,9 @@ final class SpecParser {
                     path + ".fields",
                     "no fields declared; declare at least one, such as id { type = uuid }"));
         }
+        for (List<String> names : Origins.keysSharingALine(object)) {
+            problems.add(Origins.sameLineProblem(object, names, path + ".fields", "fields"));
+        }
         for (Map.Entry<String, ConfigValue> entry : Origins.declaredOrder(object)) {
             String fieldPath = path + ".fields." + entry.getKey();
             Config block = pluginBlock(entry.getValue(), fieldPath, "a generator block such as { type = uuid }");
@@ -334,6 +337,9 @@ final class SpecParser {
         ConfigObject object = objectAt(stream, "headers", path + ".headers");
         if (object == null) {
             return headers;
+        }
+        for (List<String> names : Origins.keysSharingALine(object)) {
+            problems.add(Origins.sameLineProblem(object, names, path + ".headers", "headers"));
         }
         for (Map.Entry<String, ConfigValue> entry : Origins.declaredOrder(object)) {
             String name = entry.getKey();

@@ -244,7 +244,10 @@ class FaultInjectionTest {
                           start-time = "2026-01-01T00:00:00Z"
                           streams.s { rate = 100/s, count = %d, key = id
                             %s
-                            fields { id { type = counter }, reading { type = gaussian, mean = 5, stddev = 1 } }
+                            fields {
+                              id { type = counter }
+                              reading { type = gaussian, mean = 5, stddev = 1 }
+                            }
                           }
                         }
                         """, RECORDS, faults), "faults.conf");

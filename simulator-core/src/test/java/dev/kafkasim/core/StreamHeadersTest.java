@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamHeadersTest {
     private static final String FIELDS =
-            "fields { id { type = counter }, reading { type = gaussian, mean = 5, stddev = 1 } }";
+            "fields {\n id { type = counter }\n reading { type = gaussian, mean = 5, stddev = 1 }\n}";
 
     @Test
     void staticAndGeneratedHeadersArriveInOrder() {

@@ -68,7 +68,10 @@ class GeneratedValuesEncodingTest {
                   name        { type = faker, expression = "#{Name.firstName}" }
                   version     { type = constant, value = 2 }
                   coupon      { type = nullable, fraction = 0.5, of { type = uuid } }
-                  geo         { type = object, fields { lat { type = uniform, min = 40, max = 50, scale = 3 }, floor { type = sequence } } }
+                  geo         { type = object, fields {
+                      lat { type = uniform, min = 40, max = 50, scale = 3 }
+                      floor { type = sequence }
+                    } }
                   tags        { type = array, min-length = 0, max-length = 3, items { type = nullable, fraction = 0.2, of { type = one-of, values = [a, b] } } }
                   order_no    { type = unique, min = 1, max = 100000 }
                   page        { type = markov, initial { home = 1 }, transitions { home { cart = 0.5, exit = 0.5 }, cart { exit = 1 } } }

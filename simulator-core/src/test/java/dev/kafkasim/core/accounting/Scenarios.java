@@ -13,7 +13,10 @@ final class Scenarios {
                   seed = 3
                   clock = %s
                   streams.a { rate = 200000/s, fields { id = counter } }
-                  streams.b { rate = 100000/s, fields { id = counter, n = counter } }
+                  streams.b { rate = 100000/s, fields {
+                    id = counter
+                    n = counter
+                  } }
                 }
                 """.formatted(clock), "unbounded.conf");
     }

@@ -2,6 +2,7 @@ package dev.kafkasim.generators.internal;
 
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import dev.kafkasim.core.RecordSchema;
 import dev.kafkasim.core.RecordValue;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Converts HOCON values into field values: whole numbers to {@link Long}, objects to {@link RecordValue}. */
 public final class HoconValues {
@@ -74,5 +76,29 @@ public final class HoconValues {
                         entry -> entry.getValue().origin().lineNumber())
                 .thenComparing(Map.Entry::getKey));
         return entries;
+    }
+
+    /**
+     * Returns the names of keys that share a line with another key of the object, one list per line, each sorted
+     * by name. HOCON objects keep no key order and only the line survives, so such keys have no declared order.
+     * Values made through {@code SimulationSpec.builder()} are skipped, since their line numbers are a counter.
+     */
+    public static List<List<String>> keysSharingALine(ConfigObject object) {
+        Map<Integer, List<String>> byLine = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+            ConfigOrigin origin = entry.getValue().origin();
+            if (origin.lineNumber() > 0 && !origin.description().startsWith("SimulationSpec.builder()")) {
+                byLine.computeIfAbsent(origin.lineNumber(), line -> new ArrayList<>())
+                        .add(entry.getKey());
+            }
+        }
+        List<List<String>> shared = new ArrayList<>();
+        for (List<String> names : byLine.values()) {
+            if (names.size() > 1) {
+                names.sort(null);
+                shared.add(names);
+            }
+        }
+        return shared;
     }
 }

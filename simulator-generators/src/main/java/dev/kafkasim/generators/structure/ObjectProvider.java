@@ -13,6 +13,7 @@ import dev.kafkasim.generators.internal.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Creates {@code object} generators: a nested {@link RecordValue} whose {@code fields} are each made by their own
@@ -57,6 +58,14 @@ public final class ObjectProvider implements GeneratorProvider {
                     "an object of at least one field name to a generator block,"
                             + " such as { lat { type = uniform, min = 47.0, max = 55.0 } }");
             return context -> null;
+        }
+        for (List<String> names : HoconValues.keysSharingALine(spec.config().getObject("fields"))) {
+            String quoted = names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+            // Reported at the first of the keys, so the problem carries the line they share.
+            spec.problem(
+                    "fields." + quote(names.get(0)),
+                    "fields " + quoted + " are declared on one line; HOCON does not keep the order of keys on one"
+                            + " line, so put each of these fields on its own line");
         }
         List<Map.Entry<String, ConfigValue>> entries =
                 HoconValues.declaredOrder(spec.config().getObject("fields"));

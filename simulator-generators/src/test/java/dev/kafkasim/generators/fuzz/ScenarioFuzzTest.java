@@ -210,8 +210,8 @@ class ScenarioFuzzTest {
         String preload = random.nextBoolean() ? "preload = true, count = 5," : "";
         return text
                 + "\nsimulation.streams.loop_a { " + preload
-                + " key = id, fields { id { type = sequence }, other { type = reference, stream = loop_b } } }"
-                + "\nsimulation.streams.loop_b { key = id, fields { id { type = sequence },"
+                + " key = id, fields { id { type = sequence }\n other { type = reference, stream = loop_b } } }"
+                + "\nsimulation.streams.loop_b { key = id, fields { id { type = sequence }\n"
                 + " other { type = reference, stream = loop_a } } }\n";
     }
 

@@ -69,4 +69,17 @@ class ObjectProviderTest extends GeneratorContractTest {
                         + " an object of at least one field name to a generator block, such as { lat { type = uniform,"
                         + " min = 47.0, max = 55.0 } }");
     }
+
+    @Test
+    void fieldsOnOneLineRejected() {
+        TestGenerators.Created created = TestGenerators.create(
+                provider(),
+                "type = object\nfields {\n zeta { type = constant, value = 1 }, alpha { type = constant, value = 2 }\n}");
+
+        assertThat(created.rendered())
+                .containsExactly(
+                        "test.conf:3: simulation.streams.test.fields.value.fields.alpha: fields 'alpha', 'zeta' are"
+                                + " declared on one line; HOCON does not keep the order of keys on one line, so put each of"
+                                + " these fields on its own line");
+    }
 }

@@ -55,7 +55,10 @@ class AvroAndHeadersTest {
                 note { type = nullable, fraction = 0.3, of { type = one-of, values = ["plain", "quote \\" back \\\\ slash", "Grüße 東京 \\uD83D\\uDE80"] } }
                 at { type = timestamp }
                 id { type = uuid }
-                location { type = object, fields { lat { type = uniform, min = 47.0, max = 55.0 }, floor { type = uniform, min = 0, max = 9 } } }
+                location { type = object, fields {
+                    lat { type = uniform, min = 47.0, max = 55.0 }
+                    floor { type = uniform, min = 0, max = 9 }
+                  } }
                 tags { type = array, length = 3, items { type = weighted, values { red = 1, green = 2 } } }
               }
               faults.poison { fraction = 0.05, kinds = [truncated, wrong-type, random-bytes] }

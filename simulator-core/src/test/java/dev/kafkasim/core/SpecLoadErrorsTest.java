@@ -1,0 +1,100 @@
+package dev.kafkasim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecLoadErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private List<ConfigProblem> problems(String scenario) throws Exception {
+        Path file = dir.resolve("scenario.conf");
+        Files.writeString(file, scenario);
+        try {
+            SimulationSpec.load(file);
+        } catch (ConfigurationException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the scenario to be rejected:\n" + scenario);
+    }
+
+    @Test
+    void fieldsOnOneLineRejected() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  fields { zeta { type = counter }, alpha { type = counter } }
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        ConfigProblem problem = problems.get(0);
+        assertThat(problem.origin()).isEqualTo("scenario.conf:2");
+        assertThat(problem.path()).isEqualTo("simulation.streams.s.fields");
+        assertThat(problem.message()).contains("'alpha', 'zeta'");
+        assertThat(problem.message()).contains("HOCON does not keep the order of keys on one line");
+        assertThat(problem.message()).contains("on its own line");
+    }
+
+    @Test
+    void bareTypeFieldsOnOneLineRejected() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  fields {
+                    id = counter
+                    b = counter, a = counter
+                  }
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo("scenario.conf:4");
+        assertThat(problems.get(0).message()).contains("'a', 'b'");
+    }
+
+    @Test
+    void headersOnOneLineRejected() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  fields {
+                    id = counter
+                  }
+                  headers { region = eu, tenant = acme }
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo("scenario.conf:5");
+        assertThat(problems.get(0).path()).isEqualTo("simulation.streams.s.headers");
+        assertThat(problems.get(0).message()).startsWith("headers 'region', 'tenant' are declared on one line");
+    }
+
+    @Test
+    void fieldsOnOwnLinesKeepOrder() throws Exception {
+        Path file = dir.resolve("ordered.conf");
+        Files.writeString(file, """
+                simulation.streams.s {
+                  fields { zeta { type = counter }
+                    alpha { type = counter } }
+                }
+                """);
+
+        SimulationSpec spec = SimulationSpec.load(file);
+
+        assertThat(spec.streams().get("s").fieldNames()).containsExactly("zeta", "alpha");
+    }
+
+    @Test
+    void builderFieldsNotCheckedForLines() {
+        SimulationSpec spec = SimulationSpec.builder().stream(
+                        "s", stream -> stream.field("zeta", "counter").field("alpha", "counter"))
+                .build();
+
+        assertThat(spec.streams().get("s").fieldNames()).containsExactly("zeta", "alpha");
+    }
+}
