@@ -1,17 +1,13 @@
 package dev.kafkasim.examples.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
-import dev.kafkasim.core.ConfigProblem;
-import dev.kafkasim.core.ConfigurationException;
 import dev.kafkasim.core.EngineStats;
 import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.RateSchedule;
 import dev.kafkasim.core.SimulationSpec;
 import dev.kafkasim.core.SimulatorEngine;
-import dev.kafkasim.core.StreamSpec;
 import dev.kafkasim.core.StreamStats;
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
 import dev.kafkasim.kafka.verify.DeliveryReport;
@@ -40,7 +36,6 @@ final class SimulationRun {
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRun.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
     private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(30);
-    private static final String KAFKA_SINK_TYPE = "kafka";
 
     private final PrintWriter out;
     private final ClassLoader classLoader;
@@ -101,26 +96,7 @@ final class SimulationRun {
         String servers = bootstrapServers == null ? "127.0.0.1:9092" : bootstrapServers;
         SimulationSpec spec =
                 SimulationSpec.parse(overrides.bootstrapServers(servers).applyTo(scenario), classLoader);
-        requireKafkaStream(spec);
-    }
-
-    /** Rejects a scenario whose streams all go to sinks other than Kafka, since the command verifies through Kafka. */
-    private static void requireKafkaStream(SimulationSpec spec) {
-        for (StreamSpec stream : spec.streams().values()) {
-            String sink = stream.sink() != null || spec.sinks().size() != 1
-                    ? stream.sink()
-                    : spec.sinks().keySet().iterator().next();
-            if (isKafkaSink(spec.sinks().get(sink))) {
-                return;
-            }
-        }
-        ConfigValue sinks = spec.config().hasPath("sinks") ? spec.config().getValue("sinks") : null;
-        throw new ConfigurationException(new ConfigProblem(
-                sinks == null ? null : location(sinks.origin()),
-                "simulation.sinks",
-                "no stream writes to a sink of type kafka, and the kafkasim command verifies delivery by reading"
-                        + " Kafka back; declare a sink { type = kafka } or remove the sinks so that the command adds"
-                        + " one"));
+        KafkaSinkRequirement.requireKafkaStream(spec);
     }
 
     /**
@@ -273,7 +249,7 @@ final class SimulationRun {
     /** Returns the streams whose sink is a {@code kafka} sink: the ones the verifier can read back. */
     private static List<StreamStats> kafkaStreams(SimulationSpec spec, EngineStats stats) {
         List<StreamStats> streams = stats.streams().values().stream()
-                .filter(stream -> isKafkaSink(spec.sinks().get(stream.sink())))
+                .filter(stream -> KafkaSinkRequirement.isKafkaSink(spec.sinks().get(stream.sink())))
                 .toList();
         if (streams.isEmpty()) {
             throw new KafkasimException("no stream of the scenario writes to a sink of type kafka, so there is nothing"
@@ -291,7 +267,7 @@ final class SimulationRun {
         // NOTE: one set of settings serves the verifier, so kafka sinks with different credentials cannot all be
         // read back.
         for (Config sink : spec.sinks().values()) {
-            if (!isKafkaSink(sink) || !sink.hasPath("producer")) {
+            if (!KafkaSinkRequirement.isKafkaSink(sink) || !sink.hasPath("producer")) {
                 continue;
             }
             Map<String, String> security = new LinkedHashMap<>();
@@ -307,18 +283,6 @@ final class SimulationRun {
             }
         }
         return Map.of();
-    }
-
-    /** Returns {@code file:line} for a value's origin, the form configuration problems use. */
-    private static String location(ConfigOrigin origin) {
-        String name = origin.filename() == null
-                ? origin.description()
-                : Path.of(origin.filename()).getFileName().toString();
-        return origin.lineNumber() > 0 ? name + ":" + origin.lineNumber() : name;
-    }
-
-    private static boolean isKafkaSink(Config sink) {
-        return sink != null && sink.hasPath("type") && KAFKA_SINK_TYPE.equals(sink.getString("type"));
     }
 
     private static Map<String, Long> expected(EngineStats stats, List<StreamStats> verified) {

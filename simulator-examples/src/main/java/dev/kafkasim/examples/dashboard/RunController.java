@@ -6,6 +6,7 @@ import dev.kafkasim.core.ConfigurationException;
 import dev.kafkasim.core.KafkasimException;
 import dev.kafkasim.core.Rate;
 import dev.kafkasim.core.SimulationSpec;
+import dev.kafkasim.examples.cli.KafkaSinkRequirement;
 import dev.kafkasim.examples.dashboard.DashboardStatus.Actions;
 import dev.kafkasim.examples.dashboard.DashboardStatus.Totals;
 import dev.kafkasim.kafka.broker.EmbeddedKafkaBroker;
@@ -95,7 +96,7 @@ final class RunController implements AutoCloseable {
         }
         String servers = settings.bootstrapServers();
         try {
-            describe(settings);
+            requireKafkaStream(settings, describe(settings));
             servers = bootstrapServers(settings);
             SimulationSpec spec = parse(settings, servers);
             DashboardRun created = create(settings, servers, spec);
@@ -319,6 +320,14 @@ final class RunController implements AutoCloseable {
             throw invalidScenario(settings, e);
         } catch (ConfigException e) {
             throw ApiException.badRequest("invalid scenario '" + settings.label() + "': " + e.getMessage());
+        }
+    }
+
+    private static void requireKafkaStream(RunSettings settings, SimulationSpec spec) {
+        try {
+            KafkaSinkRequirement.requireKafkaStream(spec);
+        } catch (ConfigurationException e) {
+            throw invalidScenario(settings, e);
         }
     }
 

@@ -178,6 +178,24 @@ class DashboardApiTest {
     }
 
     @Test
+    void consoleOnlyScenarioIsRejected(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("console.conf");
+        Files.writeString(
+                file,
+                "simulation {\n  sinks.out { type = console }\n"
+                        + "  streams.ticks { rate = 5/s, fields { n { type = sequence } } }\n}\n");
+
+        Response response = post("/api/start", "{\"scenarioFile\": " + JSON.writeValueAsString(file.toString()) + "}");
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.body.at("/problems/0/path").asText()).isEqualTo("simulation.sinks");
+        assertThat(response.body.at("/problems/0/origin").asText()).isEqualTo("console.conf:2");
+        assertThat(response.body.at("/problems/0/message").asText())
+                .startsWith("no stream writes to a sink of type kafka");
+        assertThat(status().get("state").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
     void controlWithoutRunIsConflict() throws Exception {
         Response response = post("/api/resume", "");
 
