@@ -8,6 +8,7 @@ import dev.kafkasim.core.spi.ValueType;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import net.datafaker.Faker;
 
@@ -55,13 +56,30 @@ public final class FakerProvider implements GeneratorProvider {
         return generator;
     }
 
+    /**
+     * Reads the locale, rejecting tags that are malformed or name an unknown language or country, because Datafaker
+     * falls back to English for a locale it does not know without saying so.
+     */
     private static Locale readLocale(GeneratorSpec spec, String tag) {
+        Locale locale;
         try {
-            return new Locale.Builder().setLanguageTag(tag).build();
+            locale = new Locale.Builder().setLanguageTag(tag).build();
         } catch (IllformedLocaleException e) {
             spec.reject("locale", tag, "a language tag such as en, en-GB or de-CH");
             return null;
         }
+        boolean knownLanguage = Set.of(Locale.getISOLanguages()).contains(locale.getLanguage());
+        boolean knownCountry = locale.getCountry().isEmpty()
+                || Set.of(Locale.getISOCountries()).contains(locale.getCountry());
+        if (!knownLanguage || !knownCountry) {
+            spec.reject(
+                    "locale",
+                    tag,
+                    "a language tag of an ISO 639 language and an optional ISO 3166 country, such as en, en-GB or"
+                            + " de-CH");
+            return null;
+        }
+        return locale;
     }
 
     /** Evaluates one expression with a Faker whose random source is the calling field's. */
@@ -82,7 +100,12 @@ public final class FakerProvider implements GeneratorProvider {
                 faker.expression(expression);
                 return null;
             } catch (RuntimeException e) {
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (e.getMessage() == null) {
+                    return e.getClass().getSimpleName();
+                }
+                // Datafaker appends its internal context objects, which mean nothing to the user.
+                int context = e.getMessage().indexOf(" for FakerContext");
+                return context < 0 ? e.getMessage() : e.getMessage().substring(0, context);
             } finally {
                 random.source = null;
             }

@@ -60,4 +60,26 @@ class FakerProviderTest extends GeneratorContractTest {
                 .containsExactly("test.conf:1: simulation.streams.test.fields.value.locale: invalid value en_??;"
                         + " expected a language tag such as en, en-GB or de-CH");
     }
+
+    @Test
+    void unknownLanguageIsRejected() {
+        TestGenerators.Created created =
+                TestGenerators.create(provider(), "type = faker, expression = \"#{Name.fullName}\", locale = xx-YY");
+
+        assertThat(created.rendered())
+                .containsExactly("test.conf:1: simulation.streams.test.fields.value.locale: invalid value xx-YY;"
+                        + " expected a language tag of an ISO 639 language and an optional ISO 3166 country, such as"
+                        + " en, en-GB or de-CH");
+    }
+
+    @Test
+    void unknownExpressionNamesNoObject() {
+        TestGenerators.Created created =
+                TestGenerators.create(provider(), "type = faker, expression = \"#{Name.noSuchMethod}\"");
+
+        assertThat(created.rendered())
+                .singleElement()
+                .asString()
+                .endsWith("(Unable to resolve #{Name.noSuchMethod} directive)");
+    }
 }
