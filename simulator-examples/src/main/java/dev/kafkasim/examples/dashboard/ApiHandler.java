@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,19 @@ final class ApiHandler implements HttpHandler {
         return perSecond == Math.rint(perSecond) ? (long) perSecond + "/s" : perSecond + "/s";
     }
 
+    /** Reads {@code {"rate": "RATE"}}, rejecting other fields as the start request does. */
     private static String rate(JsonNode body) {
+        if (body != null && body.isObject()) {
+            List<String> unknown = new ArrayList<>();
+            body.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("rate")) {
+                    unknown.add("unknown field '" + name + "'; known fields: rate");
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw ApiException.badRequest("invalid rate request: " + String.join("; ", unknown));
+            }
+        }
         JsonNode rate = body == null ? null : body.get("rate");
         if (rate == null || !rate.isTextual()) {
             throw ApiException.badRequest("the body must be {\"rate\": \"RATE\"}, such as {\"rate\": \"500/s\"}");

@@ -196,6 +196,15 @@ class DashboardApiTest {
     }
 
     @Test
+    void rateRequestWithUnknownFieldIsBadRequest() throws Exception {
+        Response response = post("/api/streams/sensors/rate", "{\"rate\": \"5/s\", \"burst\": 3}");
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.body.get("error").asText())
+                .isEqualTo("invalid rate request: unknown field 'burst'; known fields: rate");
+    }
+
+    @Test
     void controlWithoutRunIsConflict() throws Exception {
         Response response = post("/api/resume", "");
 
