@@ -39,6 +39,10 @@ final class ScenarioLoader {
      * @throws com.typesafe.config.ConfigException if the file is not valid HOCON
      */
     Config fromFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidArgumentException(
+                    "scenario file " + file.toAbsolutePath() + " is a directory; give the path of a .conf file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidArgumentException("scenario file not found: " + file.toAbsolutePath());
         }

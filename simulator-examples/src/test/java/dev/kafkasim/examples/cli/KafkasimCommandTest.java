@@ -146,6 +146,16 @@ class KafkasimCommandTest {
     }
 
     @Test
+    void directoryAsScenarioExitsWithTwo() {
+        CommandRunner.Result result = CommandRunner.run(directory.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("scenario file " + directory.toAbsolutePath() + " is a directory; give the path of a .conf"
+                        + " file");
+    }
+
+    @Test
     void unknownBundledScenarioListsBundledOnes() {
         CommandRunner.Result result = CommandRunner.run("--scenario", "iot-sensor");
 
