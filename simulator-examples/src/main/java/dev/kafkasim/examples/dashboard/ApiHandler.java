@@ -130,7 +130,7 @@ final class ApiHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scenario", settings.label());
         body.put("seed", spec.seed());
-        body.put("clock", spec.clock().name());
+        body.put("clock", spec.clock().configName());
         body.put(
                 "streams",
                 spec.streams().values().stream().map(ApiHandler::stream).toList());

@@ -60,6 +60,20 @@ class DashboardApiTest {
     }
 
     @Test
+    void scenarioClockUsesScenarioSpelling(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("virtual.conf");
+        Files.writeString(
+                file,
+                "simulation {\n  clock = virtual\n  streams.s { rate = 5/s, fields { n { type = sequence } } }\n}\n");
+
+        JsonNode bundled = get("/api/scenario?name=iot-sensors").body;
+        JsonNode virtual = get("/api/scenario?file=" + file).body;
+
+        assertThat(bundled.get("clock").asText()).isEqualTo("real-time");
+        assertThat(virtual.get("clock").asText()).isEqualTo("virtual");
+    }
+
+    @Test
     void runGoesThroughPauseResumeStop() throws Exception {
         Response started = post(
                 "/api/start",
