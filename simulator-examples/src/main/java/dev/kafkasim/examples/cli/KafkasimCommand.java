@@ -213,6 +213,7 @@ public final class KafkasimCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         try {
+            checkDashboardOptions();
             if (listGenerators) {
                 GeneratorCatalog.print(classLoader, out);
                 return EXIT_OK;
@@ -256,6 +257,26 @@ public final class KafkasimCommand implements Callable<Integer> {
             consoleRun = null;
             out.flush();
             err.flush();
+        }
+    }
+
+    /** Rejects a dashboard port or address that is out of range or malformed, and an address without a port. */
+    private void checkDashboardOptions() {
+        if (dashboardPort == null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--dashboard-address")) {
+                throw new InvalidArgumentException("--dashboard-address " + dashboardAddress + " applies only with"
+                        + " --dashboard; add --dashboard, or remove --dashboard-address");
+            }
+            return;
+        }
+        if (dashboardPort < 0 || dashboardPort > 65_535) {
+            throw new InvalidArgumentException("invalid --dashboard port " + dashboardPort + ": expected 0 to 65535,"
+                    + " where 0 picks any free port");
+        }
+        try {
+            DashboardServer.checkBindAddress(dashboardAddress);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("invalid --dashboard-address: " + e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class DashboardServer implements AutoCloseable {
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+
+    /** The characters of a host name or of an IPv4 or IPv6 address, with an optional zone such as {@code %eth0}. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-:%\\[\\]]{1,253}");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -180,6 +184,25 @@ public final class DashboardServer implements AutoCloseable {
             // Reported below.
         }
         throw new IllegalArgumentException("invalid dashboard port '" + text + "'; expected 0 to 65535");
+    }
+
+    /**
+     * Checks a bind address: an IP address such as {@code 127.0.0.1} or {@code ::1}, or a host name that resolves.
+     * Text that cannot be a host name is rejected without a lookup.
+     *
+     * @throws IllegalArgumentException naming the address and the expected form
+     */
+    public static void checkBindAddress(String address) {
+        String expected =
+                "; expected an IP address such as " + DEFAULT_ADDRESS + " or ::1, or a host name that" + " resolves";
+        if (address == null || !HOST.matcher(address).matches()) {
+            throw new IllegalArgumentException("invalid dashboard address '" + address + "'" + expected);
+        }
+        try {
+            InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown dashboard address '" + address + "'" + expected, e);
+        }
     }
 
     private static String value(String[] args, int index) {

@@ -87,6 +87,49 @@ class DashboardOptionTest {
     }
 
     @Test
+    void invalidDashboardPortExitsWithTwo() {
+        for (String port : List.of("99999", "-5")) {
+            StringWriter errors = new StringWriter();
+            CommandLine command = new CommandLine(new KafkasimCommand()).setErr(new PrintWriter(errors, true));
+
+            int exitCode = command.execute("--dashboard", port);
+
+            assertThat(exitCode).as(port).isEqualTo(KafkasimCommand.EXIT_INVALID);
+            assertThat(errors.toString())
+                    .as(port)
+                    .isEqualTo("kafkasim: invalid --dashboard port " + port
+                            + ": expected 0 to 65535, where 0 picks any free port" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void invalidDashboardAddressExitsWithTwo() {
+        StringWriter errors = new StringWriter();
+        CommandLine command = new CommandLine(new KafkasimCommand()).setErr(new PrintWriter(errors, true));
+
+        int exitCode = command.execute("--dashboard=0", "--dashboard-address", "not an address");
+
+        assertThat(exitCode).isEqualTo(KafkasimCommand.EXIT_INVALID);
+        assertThat(errors.toString())
+                .isEqualTo("kafkasim: invalid --dashboard-address: invalid dashboard address 'not an address';"
+                        + " expected an IP address such as 127.0.0.1 or ::1, or a host name that resolves"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void dashboardAddressWithoutDashboardExitsWithTwo() {
+        StringWriter errors = new StringWriter();
+        CommandLine command = new CommandLine(new KafkasimCommand()).setErr(new PrintWriter(errors, true));
+
+        int exitCode = command.execute("--dashboard-address", "127.0.0.1", "--list-generators");
+
+        assertThat(exitCode).isEqualTo(KafkasimCommand.EXIT_INVALID);
+        assertThat(errors.toString())
+                .isEqualTo("kafkasim: --dashboard-address 127.0.0.1 applies only with --dashboard; add --dashboard,"
+                        + " or remove --dashboard-address" + System.lineSeparator());
+    }
+
+    @Test
     void loopbackAddressesGetNoWarning() throws Exception {
         for (String address : List.of("127.0.0.1", "127.0.0.2", "::1")) {
             InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName(address), 8089);
