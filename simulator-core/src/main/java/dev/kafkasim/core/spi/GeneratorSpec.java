@@ -87,6 +87,32 @@ public final class GeneratorSpec extends PluginSpec {
         return index < 0 ? List.copyOf(fields) : List.copyOf(fields.subList(0, index));
     }
 
+    /**
+     * Checks that the stream's key field is declared before this generator's field, for generators that keep state
+     * per record key (random walks, state machines). Records a problem at this block otherwise, since the key would
+     * still be null when this field is generated and every key would share one state. A stream without a key field,
+     * and the key field itself, pass: their records share one state by design.
+     *
+     * @return whether the record key is available to this field
+     */
+    public boolean requireKeyFieldBefore() {
+        if (!catalog.streams().contains(stream)) {
+            return true;
+        }
+        String keyField = catalog.keyField(stream);
+        // The key field itself may keep state: all its values share one, as for a stream without a key.
+        if (keyField == null
+                || keyField.equals(field)
+                || !catalog.fields(stream).contains(keyField)
+                || fieldsBefore().contains(keyField)) {
+            return true;
+        }
+        problem("field '" + field + "' keeps state per record key, but the key field '" + keyField
+                + "' is declared after it, so every key would share one state; declare '" + keyField + "' before '"
+                + field + "'");
+        return false;
+    }
+
     /** Returns the simulation's streams and fields. */
     public StreamCatalog catalog() {
         return catalog;

@@ -36,6 +36,7 @@ public final class GbmProvider implements GeneratorProvider {
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
         spec.declare(ValueType.DOUBLE);
+        spec.requireKeyFieldBefore();
         double start = spec.getDouble("start");
         double drift = spec.getDouble("drift", 0);
         double volatility = spec.getDouble("volatility");

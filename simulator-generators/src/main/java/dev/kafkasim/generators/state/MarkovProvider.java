@@ -59,6 +59,7 @@ public final class MarkovProvider implements GeneratorProvider {
     @Override
     public FieldGenerator create(GeneratorSpec spec) {
         spec.declare(ValueType.STRING);
+        spec.requireKeyFieldBefore();
         Set<String> declared = spec.has("states") ? new LinkedHashSet<>(spec.getStringList("states")) : null;
         Map<String, Double> initial = spec.getWeights("initial");
         Map<String, Map<String, Double>> rows = readRows(spec);

@@ -38,6 +38,7 @@ public final class RandomWalkProvider implements GeneratorProvider {
         spec.declare(ValueType.DOUBLE);
         double start = spec.getDouble("start");
         double step = spec.getDouble("step");
+        spec.requireKeyFieldBefore();
         double drift = spec.getDouble("drift", 0);
         Clamp bounds = Clamp.read(spec);
         Mode mode = Mode.read(spec);
