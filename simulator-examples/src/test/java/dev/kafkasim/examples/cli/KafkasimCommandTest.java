@@ -110,6 +110,28 @@ class KafkasimCommandTest {
     }
 
     @Test
+    void unknownSinkNameNamesStream() throws IOException {
+        Path scenario = write("nowhere.conf", """
+                simulation {
+                  sinks.k { type = kafka, bootstrap-servers = "127.0.0.1:9092" }
+                  streams.ticks {
+                    sink = nowhere
+                    count = 3
+                    fields { n { type = sequence } }
+                  }
+                }
+                """);
+
+        CommandRunner.Result result = CommandRunner.run(scenario.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("nowhere.conf:3: simulation.streams.ticks.sink: unknown sink 'nowhere'; expected one of: k");
+        assertThat(result.err()).doesNotContain("no stream writes");
+        assertThat(result.out()).doesNotContain("embedded Kafka broker");
+    }
+
+    @Test
     void scenarioWithoutKafkaSinkExitsWithTwo() throws IOException {
         Path scenario = write("console.conf", """
                 simulation {
