@@ -176,12 +176,29 @@ final class SpecParser {
         if (!block.has(key)) {
             return null;
         }
-        long count = block.getLong(key, -1);
-        if (count < 0) {
-            block.reject(key, block.config().getValue(key).render(), "a whole number of records, 0 or more");
+        // Read here rather than with getLong, so that text such as "ten" gets one problem with the rule for counts.
+        ConfigValue value = block.config().getValue(key);
+        Long count = wholeNumber(value.unwrapped());
+        if (count == null || count < 0) {
+            block.reject(key, value.render(), "a whole number of records, 0 or more");
             return null;
         }
         return count;
+    }
+
+    /** Returns a whole number written as a number or as text, such as {@code 10} or {@code "10"}, or null. */
+    private static Long wholeNumber(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private Map<String, Config> parseSinks(Config simulation) {

@@ -97,4 +97,35 @@ class SpecLoadErrorsTest {
 
         assertThat(spec.streams().get("s").fieldNames()).containsExactly("zeta", "alpha");
     }
+
+    @Test
+    void textCountReportedOnce() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  count = "ten"
+                  fields {
+                    id = counter
+                  }
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo("scenario.conf:2");
+        assertThat(problems.get(0).path()).isEqualTo("simulation.streams.s.count");
+        assertThat(problems.get(0).message())
+                .isEqualTo("invalid value \"ten\"; expected a whole number of records, 0 or more");
+    }
+
+    @Test
+    void textSimulationCountReportedOnce() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation {
+                  count = ten
+                  streams.s.fields.id = counter
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).path()).isEqualTo("simulation.count");
+    }
 }
