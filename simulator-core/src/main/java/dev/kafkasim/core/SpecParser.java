@@ -62,10 +62,13 @@ final class SpecParser {
             ConfigOrigin origin = resolved.hasPath("simulation")
                     ? resolved.getValue("simulation").origin()
                     : resolved.origin();
-            throw new ConfigurationException(new ConfigProblem(
+            // A misspelt block, such as simulaton { ... }, is reported with the missing one.
+            rejectUnknownRootKeys(resolved);
+            problems.add(new ConfigProblem(
                     Origins.describe(origin),
                     "simulation",
                     "missing required block; a scenario declares simulation { streams { ... } }"));
+            throw new ConfigurationException(problems);
         }
         rejectUnknownRootKeys(resolved);
         SimulationSpec spec = parseSimulation(
@@ -81,13 +84,16 @@ final class SpecParser {
         for (Map.Entry<String, ConfigValue> entry : root.root().entrySet()) {
             String key = entry.getKey();
             if (!key.equals("simulation") && !key.equals("kafkasim") && isFromUserFile(entry.getValue())) {
-                problems.add(new ConfigProblem(
-                        Origins.describe(entry.getValue().origin()),
-                        key,
-                        "unknown key at the top level" + Suggestions.didYouMean(key, List.of("simulation"))
-                                + " A scenario declares simulation { ... }"));
+                problems.add(new ConfigProblem(Origins.describe(entry.getValue().origin()), key, unknownRootKey(key)));
             }
         }
+    }
+
+    private static String unknownRootKey(String key) {
+        String suggestion = Suggestions.didYouMean(key, List.of("simulation"));
+        return suggestion.isEmpty()
+                ? "unknown key at the top level; a scenario declares simulation { ... }"
+                : "unknown key at the top level" + suggestion + " A scenario declares simulation { ... }.";
     }
 
     /** System properties and the environment arrive through ConfigFactory.load(); only a file's own keys count. */

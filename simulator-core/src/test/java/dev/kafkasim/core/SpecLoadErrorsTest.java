@@ -128,4 +128,44 @@ class SpecLoadErrorsTest {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).path()).isEqualTo("simulation.count");
     }
+
+    @Test
+    void emptyFileNamesTheFile() throws Exception {
+        List<ConfigProblem> problems = problems("");
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).startsWith("scenario.conf");
+        assertThat(problems.get(0).path()).isEqualTo("simulation");
+        assertThat(problems.get(0).message()).startsWith("missing required block");
+    }
+
+    @Test
+    void misspeltSimulationSuggestsName() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulaton {
+                  streams.s.fields.id = counter
+                }
+                """);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::render)
+                .containsExactly(
+                        "scenario.conf:1: simulaton: unknown key at the top level; did you mean 'simulation'? A"
+                                + " scenario declares simulation { ... }.",
+                        "scenario.conf:1: simulation: missing required block; a scenario declares simulation {"
+                                + " streams { ... } }");
+    }
+
+    @Test
+    void unrelatedTopLevelKeyHasSentences() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                other = 1
+                simulation.streams.s.fields.id = counter
+                """);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::render)
+                .containsExactly("scenario.conf:1: other: unknown key at the top level; a scenario declares"
+                        + " simulation { ... }");
+    }
 }

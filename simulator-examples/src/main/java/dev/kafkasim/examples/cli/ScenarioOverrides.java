@@ -75,6 +75,10 @@ final class ScenarioOverrides {
      * @param scenario the parsed scenario with a root key {@code simulation}
      */
     Config applyTo(Config scenario) {
+        if (!scenario.hasPath("simulation")) {
+            // Settings on top would create the block, and the missing one would be reported without the file.
+            return scenario;
+        }
         Map<String, Object> layer = new LinkedHashMap<>(values);
         if (rate != null) {
             for (String stream : childNames(scenario, "simulation.streams")) {

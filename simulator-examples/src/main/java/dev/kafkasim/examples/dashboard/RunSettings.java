@@ -102,6 +102,10 @@ record RunSettings(
      * {@value #DEFAULT_PARTITIONS} partitions.
      */
     Config applyTo(Config scenario, String servers) {
+        if (!scenario.hasPath("simulation")) {
+            // Settings on top would create the block, and the missing one would be reported without the file.
+            return scenario;
+        }
         Map<String, Object> layer = new LinkedHashMap<>();
         putIfSet(layer, "simulation.seed", seed);
         putIfSet(layer, "simulation.duration", duration);

@@ -110,6 +110,30 @@ class KafkasimCommandTest {
     }
 
     @Test
+    void emptyScenarioNamesTheFile() throws IOException {
+        Path scenario = write("empty.conf", "");
+
+        CommandRunner.Result result = CommandRunner.run(scenario.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("empty.conf");
+        assertThat(result.err()).contains("simulation: missing required block");
+        assertThat(result.err()).doesNotContain("reference.conf");
+    }
+
+    @Test
+    void misspeltSimulationSuggestsName() throws IOException {
+        Path scenario = write("typo.conf", "simulaton.streams.s.fields.id = uuid\n");
+
+        CommandRunner.Result result = CommandRunner.run(scenario.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("typo.conf:1: simulaton: unknown key at the top level; did you mean" + " 'simulation'?");
+        assertThat(result.err()).doesNotContain("reference.conf");
+    }
+
+    @Test
     void unknownSinkNameNamesStream() throws IOException {
         Path scenario = write("nowhere.conf", """
                 simulation {
