@@ -168,4 +168,18 @@ class SpecLoadErrorsTest {
                 .containsExactly("scenario.conf:1: other: unknown key at the top level; a scenario declares"
                         + " simulation { ... }");
     }
+
+    @Test
+    void farUnknownKeyHasNoSuggestion() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s.fields {
+                  id { type = counter, key = 5 }
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).path()).isEqualTo("simulation.streams.s.fields.id.key");
+        assertThat(problems.get(0).message()).startsWith("unknown key");
+        assertThat(problems.get(0).message()).doesNotContain("did you mean");
+    }
 }

@@ -9,7 +9,8 @@ public final class Suggestions {
 
     /**
      * Returns the candidate closest to {@code input} by edit distance, or {@code null} when none is close enough to
-     * be a likely typo (distance above a third of the longer name, and above 3).
+     * be a likely typo: the distance may be at most a third of the longer name, and at least 1, so that short names
+     * such as {@code key} are not matched to unrelated ones such as {@code a}.
      *
      * @param input the name as written by the user
      * @param candidates the valid names
@@ -32,7 +33,7 @@ public final class Suggestions {
         if (best == null) {
             return null;
         }
-        int allowed = Math.max(3, Math.max(input.length(), best.length()) / 3);
+        int allowed = Math.max(1, Math.max(input.length(), best.length()) / 3);
         return bestDistance <= allowed ? best : null;
     }
 
