@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Parses and validates the {@code simulation} block of a scenario into a {@link SimulationSpec}. */
 final class SpecParser {
@@ -32,6 +33,9 @@ final class SpecParser {
             .getConfig("kafkasim");
     private static final Config SIMULATION_DEFAULTS = REFERENCE.getConfig("simulation");
     private static final Config STREAM_DEFAULTS = REFERENCE.getConfig("stream");
+
+    private static final int MAX_TOPIC_LENGTH = 249;
+    private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final PluginRegistry registry;
@@ -262,8 +266,16 @@ final class SpecParser {
         block.accept(declaredKeys(STREAM_DEFAULTS));
 
         String topic = block.getString("topic", name);
-        if (topic.isBlank()) {
-            block.reject("topic", "''", "a topic name");
+        String topicRule = topicRuleBroken(topic);
+        if (topicRule != null) {
+            String rendered = "'" + topic + "'";
+            if (!block.config().hasPath("topic")) {
+                // Without a topic key the topic is the stream's name, and the message names its source.
+                block.problem("invalid topic " + rendered + " taken from the stream's name; " + topicRule
+                        + ", so rename the stream or set topic");
+            } else {
+                block.reject("topic", rendered, "a Kafka topic name: " + topicRule);
+            }
         }
         RateSchedule schedule = ScheduleParser.parse(block);
         FaultSpec faults = FaultParser.parse(block);
@@ -300,6 +312,26 @@ final class SpecParser {
                 user.origin(),
                 preload);
         return stream;
+    }
+
+    /**
+     * Returns the Kafka topic naming rule a name breaks, or null for a valid name. The rules are those Kafka's
+     * brokers apply when a topic is created.
+     */
+    static String topicRuleBroken(String topic) {
+        if (topic.isEmpty()) {
+            return "a topic name is at least 1 character";
+        }
+        if (topic.equals(".") || topic.equals("..")) {
+            return "a topic name cannot be '.' or '..'";
+        }
+        if (topic.length() > MAX_TOPIC_LENGTH) {
+            return "a topic name is at most " + MAX_TOPIC_LENGTH + " characters, and this one has " + topic.length();
+        }
+        if (!LEGAL_TOPIC.matcher(topic).matches()) {
+            return "a topic name contains only ASCII letters, digits, '.', '_' and '-'";
+        }
+        return null;
     }
 
     private static String[] declaredKeys(Config defaults) {

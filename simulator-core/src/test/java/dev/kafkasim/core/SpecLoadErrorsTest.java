@@ -182,4 +182,78 @@ class SpecLoadErrorsTest {
         assertThat(problems.get(0).message()).startsWith("unknown key");
         assertThat(problems.get(0).message()).doesNotContain("did you mean");
     }
+
+    @Test
+    void illegalTopicCharactersRejected() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  topic = "orders/eu"
+                  fields {
+                    id = counter
+                  }
+                }
+                """);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::render)
+                .containsExactly("scenario.conf:2: simulation.streams.s.topic: invalid value 'orders/eu'; expected a"
+                        + " Kafka topic name: a topic name contains only ASCII letters, digits, '.', '_' and '-'");
+    }
+
+    @Test
+    void dotTopicsRejected() throws Exception {
+        for (String topic : List.of(".", "..")) {
+            List<ConfigProblem> problems = problems("""
+                    simulation.streams.s {
+                      topic = "%s"
+                      fields.id = counter
+                    }
+                    """.formatted(topic));
+
+            assertThat(problems).hasSize(1);
+            assertThat(problems.get(0).path()).isEqualTo("simulation.streams.s.topic");
+            assertThat(problems.get(0).message()).contains("cannot be '.' or '..'");
+        }
+    }
+
+    @Test
+    void longTopicRejected() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams.s {
+                  topic = %s
+                  fields.id = counter
+                }
+                """.formatted("t".repeat(250)));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo("scenario.conf:2");
+        assertThat(problems.get(0).message()).contains("at most 249 characters, and this one has 250");
+    }
+
+    @Test
+    void longestLegalTopicAccepted() throws Exception {
+        Path file = dir.resolve("long.conf");
+        Files.writeString(file, """
+                simulation.streams.s {
+                  topic = %s
+                  fields.id = counter
+                }
+                """.formatted("t.-_9".repeat(49) + "abcd"));
+
+        assertThat(SimulationSpec.load(file).streams().get("s").topic()).hasSize(249);
+    }
+
+    @Test
+    void streamNameUsedAsTopicChecked() throws Exception {
+        List<ConfigProblem> problems = problems("""
+                simulation.streams."my orders" {
+                  fields.id = counter
+                }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo("scenario.conf:1");
+        assertThat(problems.get(0).path()).isEqualTo("simulation.streams.my orders");
+        assertThat(problems.get(0).message()).startsWith("invalid topic 'my orders' taken from the stream's name");
+    }
 }
