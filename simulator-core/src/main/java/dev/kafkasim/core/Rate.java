@@ -17,6 +17,14 @@ public final class Rate {
     public static final String VALID_FORMS =
             "a positive rate such as 500/s, 12/min, 0.2/s or 3600/h (units: ms, s, sec, m, min, h, hour, d, day)";
 
+    /**
+     * The lowest rate, one record per 365 days: the engine keeps event time in nanoseconds, whose range ends after
+     * about 292 years, so a slower rate would put its second record out of range.
+     */
+    private static final double MIN_PER_SECOND = 1.0 / (365 * 86_400);
+
+    private static final String TOO_SLOW = ": slower than one record per 365 days, the lowest rate";
+
     private final double perSecond;
 
     private Rate(double perSecond) {
@@ -37,7 +45,8 @@ public final class Rate {
     }
 
     /**
-     * Parses a rate such as {@code 500/s}, {@code 12/min} or a plain number of records per second.
+     * Parses a rate such as {@code 500/s}, {@code 12/min} or a plain number of records per second, from one
+     * record per 365 days upwards.
      *
      * @param text the rate as written in configuration
      * @return the rate
@@ -63,6 +72,9 @@ public final class Rate {
         double perSecond = count / seconds;
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
             throw new IllegalArgumentException("invalid rate '" + text + "'; expected " + VALID_FORMS);
+        }
+        if (perSecond < MIN_PER_SECOND) {
+            throw new IllegalArgumentException("invalid rate '" + text + "'" + TOO_SLOW);
         }
         return new Rate(perSecond);
     }

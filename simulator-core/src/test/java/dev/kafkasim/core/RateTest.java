@@ -25,6 +25,13 @@ class RateTest {
     }
 
     @Test
+    void rejectsRatesBelowOnePerYear() {
+        assertThatThrownBy(() -> Rate.parse("1e-10/s"))
+                .hasMessageContaining("invalid rate '1e-10/s': slower than one record per 365 days");
+        assertThat(Rate.parse("1/day").perSecond()).isEqualTo(1.0 / 86_400);
+    }
+
+    @Test
     void toStringParsesBack() {
         Rate rate = Rate.parse("12/min");
 
