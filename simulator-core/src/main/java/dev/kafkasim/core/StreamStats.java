@@ -35,7 +35,7 @@ public record StreamStats(
     /**
      * Returns how many sequence numbers the stream used: records generated, less the copies that the
      * {@code duplicate} fault added with the sequence number of their original. A consumer that reads every record
-     * sees the numbers {@code 0} to {@code sequences() - 1}.
+     * reads the numbers {@code 0} to {@code sequences() - 1}.
      */
     public long sequences() {
         return generated - faults.getOrDefault("duplicate", 0L);

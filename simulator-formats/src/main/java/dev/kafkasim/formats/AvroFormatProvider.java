@@ -29,7 +29,7 @@ import org.apache.avro.Schema;
  *
  * <ul>
  *   <li>{@code schema}: path of an {@code .avsc} file to write with instead. It is checked at load: every stream
- *       field must be in the schema with a type that holds the generator's values, null included when the field
+ *       field must be in the schema with a type that fits the generator's values, null included when the field
  *       can be null, and the schema may have no other fields. A relative path is resolved against the directory
  *       of the scenario file.
  *   <li>{@code namespace}: the namespace of derived records, default {@code dev.kafkasim.generated}.

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * achieved rates, send and end-to-end latency percentiles, the faults injected and read back by kind, and the
  * delivery verifier's findings, with the summary line the command prints.
  *
- * <p>It holds counts, rates, latencies, names and the bootstrap servers, and no sink or producer property, so a
+ * <p>It contains counts, rates, latencies, names and the bootstrap servers, and no sink or producer property, so a
  * password or key in the scenario never reaches the file.
  */
 final class RunReport {

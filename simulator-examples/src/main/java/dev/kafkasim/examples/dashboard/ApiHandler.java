@@ -100,7 +100,7 @@ final class ApiHandler implements HttpHandler {
         return new ApiException(ApiException.NOT_FOUND, "no API at " + path + "; see docs/dashboard.md");
     }
 
-    /** Runs a control and answers with the status after it. */
+    /** Runs a control and responds with the status after it. */
     private void act(HttpExchange exchange, Action action) throws IOException {
         Responses.requireMethod(exchange, List.of("POST"));
         action.run();

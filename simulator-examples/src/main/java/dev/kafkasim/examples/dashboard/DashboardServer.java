@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * and stopped by {@link #close()}.
  */
 public final class DashboardServer implements AutoCloseable {
-    /** The port the dashboard listens on unless told otherwise. */
+    /** Default port of the dashboard. */
     public static final int DEFAULT_PORT = 8089;
 
-    /** The address the dashboard binds to unless told otherwise: the loopback address only. */
+    /** Default bind address of the dashboard: the loopback address only. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);

@@ -1,6 +1,6 @@
 package dev.kafkasim.generators.internal;
 
-/** Rounds numbers to a number of decimal places, as the {@code scale} parameter asks. */
+/** Rounds numbers to a number of decimal places, as the {@code scale} parameter sets. */
 public final class Decimals {
     private static final double[] POWERS_OF_TEN = new double[Parameters.MAX_SCALE + 1];
 

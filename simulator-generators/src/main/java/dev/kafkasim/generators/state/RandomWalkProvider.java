@@ -52,7 +52,7 @@ public final class RandomWalkProvider implements GeneratorProvider {
         return new RandomWalk(start, step, drift, bounds, mode, scale);
     }
 
-    /** How a walk that crosses a bound returns inside. */
+    /** Way a walk that crosses a bound returns inside. */
     enum Mode {
         REFLECT,
         CLAMP;

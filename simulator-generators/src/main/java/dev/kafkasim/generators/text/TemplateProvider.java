@@ -62,7 +62,7 @@ public final class TemplateProvider implements GeneratorProvider {
     }
 
     /**
-     * Records a problem for each field reference that is not a field declared before this one, when the spec knows
+     * Records a problem for each field reference that is not a field declared before this one, when the spec lists
      * its stream's fields; returns whether all references are valid.
      */
     private static boolean checkReferences(GeneratorSpec spec, String template, List<Part> parts) {

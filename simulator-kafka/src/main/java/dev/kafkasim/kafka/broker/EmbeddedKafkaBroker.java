@@ -233,7 +233,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /**
      * Starts the broker again after {@link #stop()}, on the same ports and with the same data, stopping it first
      * if it runs. The new instance starts only after the old one has shut down completely, because two instances
-     * on one log directory damage it. Start-up is retried for a few seconds while another socket still holds a
+     * on one log directory damage it. Start-up is retried for a few seconds while another socket still uses a
      * port.
      *
      * @throws IllegalStateException on the {@linkplain #shared() shared} broker or on a closed broker

@@ -113,19 +113,31 @@ public record DeliveryReport(
      */
     public void assertNoLoss() {
         if (missing > 0) {
-            StringBuilder message = new StringBuilder("Expected every record to arrive, but " + missing + " missing:");
-            streams.values().stream()
-                    .filter(stream -> stream.missing() > 0)
-                    .forEach(stream -> message.append("\n  stream '")
-                            .append(stream.stream())
-                            .append("': ")
-                            .append(stream.missing())
-                            .append(" of ")
-                            .append(stream.expected())
-                            .append(" missing, first sequence numbers ")
-                            .append(stream.firstMissing()));
-            throw new AssertionError(message.toString());
+            throw new AssertionError(
+                    "Expected every record to arrive, but " + missing + " missing:" + describeMissing("\n  "));
         }
+    }
+
+    /**
+     * Describes each stream with missing records, each entry starting with {@code separator}: how many are missing
+     * and the first missing sequence numbers. Returns an empty string when nothing is missing.
+     */
+    String describeMissing(String separator) {
+        StringBuilder text = new StringBuilder();
+        for (StreamReport stream : streams.values()) {
+            if (stream.missing() > 0) {
+                text.append(separator)
+                        .append("stream '")
+                        .append(stream.stream())
+                        .append("': ")
+                        .append(stream.missing())
+                        .append(" of ")
+                        .append(stream.expected())
+                        .append(" missing, first sequence numbers ")
+                        .append(stream.firstMissing());
+            }
+        }
+        return text.toString();
     }
 
     /**

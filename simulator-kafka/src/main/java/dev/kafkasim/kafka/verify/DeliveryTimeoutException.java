@@ -4,7 +4,7 @@ import dev.kafkasim.core.KafkasimException;
 
 /**
  * Thrown by {@link DeliveryVerifier#awaitCompletion} when records are still missing at the timeout. The message
- * lists, per stream, how many are missing and the first missing sequence numbers; {@link #report()} holds the
+ * lists, per stream, how many are missing and the first missing sequence numbers; {@link #report()} returns the
  * whole report at that moment.
  */
 public final class DeliveryTimeoutException extends KafkasimException {

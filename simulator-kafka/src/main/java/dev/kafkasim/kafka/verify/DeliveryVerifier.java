@@ -445,20 +445,10 @@ public final class DeliveryVerifier implements AutoCloseable {
     }
 
     private String describeTimeout(DeliveryReport report, Duration timeout) {
-        StringBuilder missing = new StringBuilder();
-        report.streams().values().stream()
-                .filter(stream -> stream.missing() > 0)
-                .forEach(stream -> missing.append("; stream '")
-                        .append(stream.stream())
-                        .append("': ")
-                        .append(stream.missing())
-                        .append(" of ")
-                        .append(stream.expected())
-                        .append(" missing, first sequence numbers ")
-                        .append(stream.firstMissing()));
+        String missing = report.describeMissing("; ");
         return "Delivery verifier timed out after " + timeout.toMillis() + " ms reading run " + runId + " from "
                 + topics + " at " + bootstrapServers
-                + (missing.length() == 0 ? " before reaching the end of every partition" : missing.toString());
+                + (missing.isEmpty() ? " before reaching the end of every partition" : missing);
     }
 
     /** A stream's consumed counter and end-to-end latency timer. */

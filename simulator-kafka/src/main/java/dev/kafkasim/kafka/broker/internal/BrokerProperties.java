@@ -66,7 +66,10 @@ public final class BrokerProperties {
                 "listener.name.sasl.plain.sasl.jaas.config", jaas.append(';').toString());
     }
 
-    /** One node cannot hold more than one replica, and few partitions make the first group join fast. */
+    /**
+     * Sets one replica and one partition for internal topics, because one node holds one replica and few partitions
+     * make the first group join fast.
+     */
     private static void putInternalTopicDefaults(Map<String, String> properties) {
         properties.put("offsets.topic.replication.factor", "1");
         properties.put("offsets.topic.num.partitions", "1");
@@ -81,7 +84,7 @@ public final class BrokerProperties {
 
     /**
      * Simulated traffic may carry event times far in the past (deleted at once by time-based retention) or more
-     * than an hour ahead of the wall clock (rejected by Kafka 4 by default), so topics keep records forever and
+     * than an hour ahead of the wall clock (rejected by Kafka 4 by default). Topics therefore keep records forever and
      * accept any timestamp.
      */
     private static void putTopicDefaults(Map<String, String> properties) {

@@ -24,12 +24,12 @@ public final class ExitGuard {
         if (installed) {
             return;
         }
-        Exit.setExitProcedure((status, message) -> refuse("exit", status, message));
-        Exit.setHaltProcedure((status, message) -> refuse("halt", status, message));
+        Exit.setExitProcedure((status, message) -> rejectExit("exit", status, message));
+        Exit.setHaltProcedure((status, message) -> rejectExit("halt", status, message));
         installed = true;
     }
 
-    private static void refuse(String action, int status, String message) {
+    private static void rejectExit(String action, int status, String message) {
         String text = "Embedded Kafka broker requested a JVM " + action + " with status " + status
                 + (message == null ? "" : ": " + message);
         LOG.error("{}; throwing instead", text);

@@ -24,7 +24,7 @@ public final class SecretMasking {
     private SecretMasking() {}
 
     /**
-     * Returns whether a property holds a secret: {@code sasl.jaas.config}, a name containing {@code password} or
+     * Returns whether a property contains a secret: {@code sasl.jaas.config}, a name containing {@code password} or
      * {@code secret}, or a property that Kafka's producer declares as a password.
      *
      * @param name the property name
